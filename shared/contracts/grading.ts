@@ -163,3 +163,11 @@ export type GradeBatchResponse = z.output<typeof GradeBatchResponseSchema>;
 export function resolveOptions(options?: GradeOptionsInput): GradeOptions {
   return GradeOptionsSchema.parse(options ?? {});
 }
+
+/** NATS subjects of the grading service (NATS services protocol; replicas share a queue group). */
+export const GRADER_NATS = {
+  serviceName: "rlvr-grader",
+  queue: "rlvr-grader",
+  gradeSubject: "rlvr.grade",
+  batchSubject: "rlvr.grade.batch",
+} as const;

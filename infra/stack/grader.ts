@@ -1,0 +1,39 @@
+/** Starts the grading service (Deno) as a child process and waits for its health check. */
+import { join } from "node:path";
+import { denoExecutable, PROJECT_ROOT } from "./binaries.ts";
+import { freePort, type ManagedProcess, spawnManaged, waitUntilReady } from "./managed-process.ts";
+
+export interface GraderOptions {
+  logFile: string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  natsUrl?: string;
+  token?: string;
+  workers?: number;
+}
+
+export interface RunningGrader {
+  url: string;
+  process: ManagedProcess;
+}
+
+export async function startGrader(options: GraderOptions): Promise<RunningGrader> {
+  const port = options.port || (await freePort());
+  const proc = spawnManaged({
+    name: "grader",
+    command: denoExecutable(),
+    args: ["run", "-A", join(PROJECT_ROOT, "services", "grader", "main.ts")],
+    cwd: PROJECT_ROOT,
+    env: {
+      GRADER_HOST: "127.0.0.1",
+      GRADER_PORT: String(port),
+      NATS_URL: options.natsUrl,
+      GRADER_TOKEN: options.token,
+      GRADER_WORKERS: options.workers === undefined ? undefined : String(options.workers),
+    },
+    logFile: options.logFile,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilReady(proc, async () => (await fetch(`${url}/healthz`)).ok, 60_000);
+  return { url, process: proc };
+}

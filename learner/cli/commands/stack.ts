@@ -1,0 +1,36 @@
+/** `rlvr stack up`: runs nats-server and the services in the foreground until Ctrl-C. */
+import { Command, Option } from "commander";
+import { DEFAULT_STATE_DIR, startStack } from "../../../infra/stack/stack.ts";
+import { positiveInt } from "../grader-options.ts";
+
+export function stackCommand(): Command {
+  const stack = new Command("stack").description("the local stack: nats-server and the services");
+  stack
+    .command("up")
+    .description("start nats-server and the grading service; Ctrl-C stops them all")
+    .addOption(new Option("--nats-port <port>", "NATS client port").argParser(positiveInt).default(4222))
+    .addOption(
+      new Option("--grader-port <port>", "grading service HTTP port").argParser(positiveInt).default(8787),
+    )
+    .addOption(
+      new Option("--grader-replicas <n>", "grader replicas in the NATS queue group").argParser(positiveInt),
+    )
+    .addOption(new Option("--state-dir <dir>", "JetStream store and logs").default(DEFAULT_STATE_DIR))
+    .addOption(new Option("--nats-user <user>", "require this NATS user").env("NATS_USER"))
+    .addOption(new Option("--nats-password <password>", "and this password").env("NATS_PASSWORD"))
+    .addOption(new Option("--grader-token <token>", "bearer token the HTTP API requires").env("GRADER_TOKEN"))
+    .action(async (flags) => {
+      const running = await startStack(flags);
+      console.log(`nats      ${running.natsUrl.replace(/\/\/[^@]*@/, "//")}`);
+      for (const grader of running.graders) console.log(`grader    ${grader.url}  (docs ${grader.url}/docs)`);
+      console.log(`logs      ${running.stateDir}/logs`);
+      console.log("Ctrl-C stops everything.");
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+      console.log("\nstopping…");
+      await running.stop();
+    });
+  return stack;
+}

@@ -1,0 +1,99 @@
+/** The flags every command that grades shares: where grading happens and how answers are compared. */
+import { type Command, InvalidArgumentError, Option } from "commander";
+import type { GraderClient } from "../../shared/clients/grader.ts";
+import { httpGrader } from "../../shared/clients/grader-http.ts";
+import { localGrader } from "../../shared/clients/grader-local.ts";
+import { natsGrader } from "../../shared/clients/grader-nats.ts";
+import { type GradeOptionsInput, GradeOptionsSchema } from "../../shared/contracts/grading.ts";
+import { DEFAULT_NATS_URL } from "../../shared/nats/connection.ts";
+
+export interface GraderFlags {
+  via: "local" | "http" | "nats";
+  graderUrl: string;
+  natsUrl: string;
+  token?: string;
+  workers?: number;
+  batchSize: number;
+  requireThinkClose?: boolean;
+  percent?: string;
+  listOrder?: string;
+  tolerance?: number;
+  multipleChoice?: string;
+  timeoutMs?: number;
+}
+
+export function addGraderFlags(command: Command): Command {
+  return command
+    .addOption(
+      new Option("--via <transport>", "where grading runs")
+        .choices(["local", "http", "nats"])
+        .default("local"),
+    )
+    .addOption(
+      new Option("--grader-url <url>", "grading service URL (--via http)")
+        .env("GRADER_URL")
+        .default("http://127.0.0.1:8787"),
+    )
+    .addOption(
+      new Option("--nats-url <url>", "NATS server (--via nats)").env("NATS_URL").default(DEFAULT_NATS_URL),
+    )
+    .addOption(new Option("--token <token>", "bearer token for the grading service").env("GRADER_TOKEN"))
+    .addOption(
+      new Option("--workers <n>", "worker threads (--via local; default: cores)").argParser(positiveInt),
+    )
+    .addOption(new Option("--batch-size <n>", "items per request").argParser(positiveInt).default(256))
+    .option("--require-think-close", "a response without </think> is incorrect (the paper's protocol)")
+    .addOption(
+      new Option("--percent <mode>", "how 10% relates to 0.1 and 10").choices(["both", "number", "fraction"]),
+    )
+    .addOption(
+      new Option("--list-order <mode>", "comma lists: sets or tuples").choices([
+        "auto",
+        "ordered",
+        "unordered",
+      ]),
+    )
+    .addOption(
+      new Option(
+        "--tolerance <r>",
+        "relative tolerance for decimals (default: from their precision)",
+      ).argParser(Number.parseFloat),
+    )
+    .addOption(new Option("--multiple-choice <mode>", "compare choice letters").choices(["auto", "off"]))
+    .addOption(new Option("--timeout-ms <ms>", "per-item time budget (default 250)").argParser(positiveInt));
+}
+
+/** The comparison options given on the command line (validated by the contract's schema). */
+export function gradeOptionsFromFlags(flags: GraderFlags): GradeOptionsInput | undefined {
+  const options: GradeOptionsInput = {
+    requireThinkClose: flags.requireThinkClose,
+    percent: flags.percent as GradeOptionsInput["percent"],
+    listOrder: flags.listOrder as GradeOptionsInput["listOrder"],
+    relativeTolerance: flags.tolerance,
+    multipleChoice: flags.multipleChoice as GradeOptionsInput["multipleChoice"],
+    timeoutMs: flags.timeoutMs,
+  };
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  if (Object.keys(given).length === 0) return undefined;
+  GradeOptionsSchema.parse(given);
+  return given;
+}
+
+export function openGrader(flags: GraderFlags): Promise<GraderClient> {
+  switch (flags.via) {
+    case "http":
+      return Promise.resolve(
+        httpGrader({ url: flags.graderUrl, token: flags.token, batchSize: flags.batchSize }),
+      );
+    case "nats":
+      return natsGrader({ connection: flags.natsUrl, batchSize: flags.batchSize });
+    default:
+      return localGrader({ workers: flags.workers });
+  }
+}
+
+export function positiveInt(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a positive integer");
+  return parsed;
+}

@@ -1,0 +1,20 @@
+/** `rlvr`: one command line for grading, evaluation and training. */
+import { Command } from "commander";
+import { demoCommand } from "./commands/demo.ts";
+import { gradeCommand } from "./commands/grade.ts";
+import { stackCommand } from "./commands/stack.ts";
+
+const program = new Command()
+  .name("rlvr")
+  .description("Rewards-as-Labels RLVR: grade answers, evaluate checkpoints, train policies")
+  .showHelpAfterError()
+  .addCommand(demoCommand())
+  .addCommand(gradeCommand())
+  .addCommand(stackCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`rlvr: ${(error as Error).message}`);
+  process.exitCode = process.exitCode || 1;
+}

@@ -1,0 +1,26 @@
+/** What every grading client offers, whatever carries the requests. */
+import type { GradeOptionsInput, GradeRequest, Verdict } from "../contracts/grading.ts";
+
+export interface GraderClient {
+  /** Grades the items, in order; any number of items (clients split them into batches). */
+  gradeMany(items: GradeRequest[], options?: GradeOptionsInput): Promise<Verdict[]>;
+  close(): Promise<void>;
+}
+
+/** The service refused a request (4xx): retrying it would not help. */
+export class GraderRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly issues: unknown[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Splits `items` into consecutive slices of at most `size`. */
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
