@@ -1,7 +1,7 @@
 /** The paper's six evaluation benchmarks (JSON Lines files in `shared/data/benchmarks/`). */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Gold } from "../contracts/grading.ts";
+import { loadProblemSet } from "./problems.ts";
 
 export const BENCHMARKS = ["aime24", "aime25", "amc23", "math500", "minerva", "olympiad_bench"] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
@@ -14,24 +14,11 @@ export interface BenchmarkProblem {
   gold: Gold;
 }
 
-/** Reads one benchmark file; a line without `problem` and `answer` is an error naming the line. */
+/** Reads one benchmark; problems are identified by their position, as the samples files do. */
 export async function readBenchmark(dir: string, benchmark: BenchmarkName): Promise<BenchmarkProblem[]> {
-  const path = join(dir, `${benchmark}.jsonl`);
-  const lines = (await readFile(path, "utf8")).split("\n").filter((line) => line.trim() !== "");
-  return lines.map((line, index) => {
-    const record = JSON.parse(line) as { problem?: unknown; answer?: unknown };
-    const gold = record.answer;
-    const validGold =
-      typeof gold === "string" ||
-      typeof gold === "number" ||
-      (Array.isArray(gold) && gold.length > 0 && gold.every((g) => typeof g === "string"));
-    if (typeof record.problem !== "string" || !validGold) {
-      throw new Error(
-        `${path}:${index + 1}: expected a string \`problem\` and an \`answer\` (string, number or list)`,
-      );
-    }
-    return { benchmark, index, problem: record.problem, gold: gold as Gold };
-  });
+  // The files' own id fields are not unique in every benchmark; position is.
+  const set = await loadProblemSet(join(dir, `${benchmark}.jsonl`), { problem: "problem", answer: "answer" });
+  return set.problems.map((p, index) => ({ benchmark, index, problem: p.problem, gold: p.gold }));
 }
 
 export async function readAllBenchmarks(dir: string): Promise<BenchmarkProblem[]> {
