@@ -1,21 +1,93 @@
 /** Decides whether two answers (LaTeX or plain-text math) are mathematically equal. */
 import type { GradeOptions, MatchMethod } from "../../contracts/grading.ts";
+import { applyNames, type Node, symbols } from "./ast.ts";
+import { compareNodes } from "./compare.ts";
+import type { Context } from "./context.ts";
+import { normalizeLatex, plainText } from "./normalize.ts";
+import { MAX_MATH_CHARS, type ParseResult, parseNormalized } from "./parse.ts";
+import { render } from "./render.ts";
 
 export interface Comparison {
   equal: boolean;
   method: MatchMethod;
   normalized: { response: string | null; gold: string | null };
   reason?: string;
+  /** Whether each side parsed into a structured value (false: compared as text). */
+  parsed?: { response: boolean; gold: boolean };
 }
 
-function normalize(answer: string): string {
-  return answer.replace(/\s+/g, "").replace(/^\$+|\$+$/g, "");
+interface Prepared {
+  normalized: string;
+  compact: string;
+  parsed: ParseResult;
+  rendered: string;
 }
 
-export function compareAnswers(response: string, gold: string, _options: GradeOptions): Comparison {
-  const a = normalize(response);
-  const b = normalize(gold);
-  return a === b
-    ? { equal: true, method: "string", normalized: { response: a, gold: b } }
-    : { equal: false, method: "none", normalized: { response: a, gold: b }, reason: "answers differ" };
+/** Golds repeat (one per sampled response), so their parse is cached; bounded, oldest out first. */
+const GOLD_CACHE_SIZE = 4096;
+const goldCache = new Map<string, Prepared>();
+
+function prepare(answer: string): Prepared {
+  const normalized = normalizeLatex(
+    answer.length > 4 * MAX_MATH_CHARS ? answer.slice(0, 4 * MAX_MATH_CHARS) : answer,
+  );
+  const parsed = parseNormalized(normalized);
+  return {
+    normalized,
+    compact: normalized.replace(/\s+/g, ""),
+    parsed,
+    rendered: parsed.ok ? render(parsed.node) : normalized,
+  };
+}
+
+function prepareGold(gold: string): Prepared {
+  const cached = goldCache.get(gold);
+  if (cached) {
+    goldCache.delete(gold);
+    goldCache.set(gold, cached);
+    return cached;
+  }
+  const prepared = prepare(gold);
+  goldCache.set(gold, prepared);
+  if (goldCache.size > GOLD_CACHE_SIZE) goldCache.delete(goldCache.keys().next().value!);
+  return prepared;
+}
+
+function context(a: Node, b: Node, options: GradeOptions): Context {
+  const plain = symbols(a, symbols(b));
+  const applied = applyNames(a, applyNames(b));
+  return { options, products: new Set([...applied].filter((name) => plain.has(name))) };
+}
+
+export function compareAnswers(response: string, gold: string, options: GradeOptions): Comparison {
+  try {
+    return compare(response, gold, options);
+  } catch (error) {
+    return {
+      equal: false,
+      method: "none",
+      normalized: { response: null, gold: null },
+      reason: `checker error: ${String(error)}`,
+    };
+  }
+}
+
+function compare(response: string, gold: string, options: GradeOptions): Comparison {
+  const g = prepareGold(gold);
+  const r = prepare(response);
+  const parsed = { response: r.parsed.ok, gold: g.parsed.ok };
+  const normalized = { response: r.rendered, gold: g.rendered };
+  if (r.compact === g.compact && r.compact !== "")
+    return { equal: true, method: "string", normalized, parsed };
+  if (!r.parsed.ok || !g.parsed.ok) {
+    const equal = plainText(r.normalized) === plainText(g.normalized) && r.compact !== "";
+    if (equal) return { equal, method: "text", normalized, parsed };
+    const reason = !r.parsed.ok
+      ? `could not parse response: ${r.parsed.error}`
+      : `could not parse gold: ${(g.parsed as { error: string }).error}`;
+    return { equal, method: "none", normalized, parsed, reason };
+  }
+  if (r.rendered === g.rendered) return { equal: true, method: "string", normalized, parsed };
+  const outcome = compareNodes(r.parsed.node, g.parsed.node, context(r.parsed.node, g.parsed.node, options));
+  return { ...outcome, normalized, parsed };
 }

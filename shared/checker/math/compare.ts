@@ -1,0 +1,166 @@
+/**
+ * Typed comparison of two parsed answers: dispatches on shape (text, relation, collection, single
+ * value) and recurses into the elements of collections.
+ */
+import type { MatchMethod } from "../../contracts/grading.ts";
+import { type Node, some } from "./ast.ts";
+import { type Context, differ, type Outcome, same } from "./context.ts";
+import { compareRelations } from "./relations.ts";
+import { render } from "./render.ts";
+import { compareScalars } from "./scalar.ts";
+
+const MAX_ITEMS = 256;
+
+type Shape = "list" | "set" | "tuple" | "interval" | "union" | "matrix";
+
+interface Collection {
+  shape: Shape;
+  items: Node[];
+  ordered: boolean;
+  brackets?: string;
+}
+
+/** `a ± b` stands for the set {a + b, a − b}. */
+function expandPlusMinus(node: Node): Node[] {
+  if (node.t !== "pm") return [node];
+  const plus: Node = { t: "add", args: [node.a, node.b] };
+  const minus: Node = { t: "add", args: [node.a, { t: "neg", arg: node.b }] };
+  const [first, second] = node.minus ? [minus, plus] : [plus, minus];
+  return node.a.t === "num" && node.a.v === "0" ? [node.b, { t: "neg", arg: node.b }] : [first, second];
+}
+
+const isInfinite = (node: Node) => some(node, (n) => n.t === "sym" && n.name === "infty");
+
+function asCollection(node: Node, ctx: Context): Collection | null {
+  const { listOrder } = ctx.options;
+  switch (node.t) {
+    case "pm":
+      return { shape: "set", items: expandPlusMinus(node), ordered: false };
+    case "list":
+      return { shape: "list", items: node.items.flatMap(expandPlusMinus), ordered: listOrder === "ordered" };
+    case "set":
+      return { shape: "set", items: node.items.flatMap(expandPlusMinus), ordered: false };
+    case "group": {
+      const brackets = node.open + node.close;
+      const interval = node.items.length === 2 && (brackets !== "()" || node.items.some(isInfinite));
+      if (interval) return { shape: "interval", items: node.items, ordered: true, brackets };
+      return { shape: "tuple", items: node.items, ordered: listOrder !== "unordered", brackets };
+    }
+    case "union":
+      return { shape: "union", items: node.items, ordered: false };
+    case "matrix":
+      return { shape: "matrix", items: node.rows.flat(), ordered: true };
+    default:
+      return null;
+  }
+}
+
+function describeShape(c: Collection | null): string {
+  if (!c) return "a single value";
+  const noun = {
+    list: "list",
+    set: "set",
+    tuple: "tuple",
+    interval: "interval",
+    union: "union",
+    matrix: "matrix",
+  }[c.shape];
+  return c.shape === "interval" ? "an interval" : `a ${noun} of ${c.items.length} elements`;
+}
+
+/** Letters of a text-like answer (`\text{Evelyn}`, `evelyn` read as e·v·e·l·y·n), or null. */
+function textOf(node: Node): string | null {
+  if (node.t === "text") return node.s;
+  if (node.t === "sym") return node.name;
+  if (node.t === "mul" && node.args.every((a) => a.t === "sym"))
+    return node.args.map((a) => (a as { name: string }).name).join("");
+  return null;
+}
+
+function looseText(s: string): string {
+  const t = s.replace(/\s+/g, "").toLowerCase();
+  const m = /^\(([a-z])\)$/.exec(t);
+  return m ? m[1] : t;
+}
+
+export function compareNodes(a: Node, b: Node, ctx: Context): Outcome {
+  if (a.t === "text" || b.t === "text") {
+    const ta = textOf(a);
+    const tb = textOf(b);
+    if (ta !== null && tb !== null && looseText(ta) === looseText(tb)) return same("text");
+    return differ(`different answers: ${render(a)} vs ${render(b)}`, "text");
+  }
+  if (some(a, (n) => n.t === "ellipsis") || some(b, (n) => n.t === "ellipsis")) {
+    // A sequence with an ellipsis is a pattern, not a value: only the same pattern is equal.
+    return render(a) === render(b) ? same("string") : differ("sequences with an ellipsis differ", "string");
+  }
+  if (a.t === "rel" || b.t === "rel") return compareRelations(a, b, ctx, compareNodes);
+  const ca = asCollection(a, ctx);
+  const cb = asCollection(b, ctx);
+  if (ca || cb) return compareCollections(ca ?? single(a), cb ?? single(b), ca !== null, cb !== null, ctx);
+  return compareScalars(a, b, ctx);
+}
+
+function single(node: Node): Collection {
+  return { shape: "set", items: [node], ordered: true };
+}
+
+function compareCollections(a: Collection, b: Collection, aIs: boolean, bIs: boolean, ctx: Context): Outcome {
+  const shapes = `response is ${describeShape(aIs ? a : null)}, gold is ${describeShape(bIs ? b : null)}`;
+  if (a.items.length !== b.items.length) return differ(shapes, aIs && bIs ? methodFor(a, b) : "none");
+  if (a.items.length > MAX_ITEMS) return differ("too many elements to compare");
+  // A one-element set is its element; otherwise a collection never equals a single value.
+  if (!aIs || !bIs) {
+    const c = aIs ? a : b;
+    if (c.items.length !== 1 || (c.shape !== "set" && c.shape !== "list")) return differ(shapes);
+  }
+  if (a.shape === "interval" || b.shape === "interval") {
+    if (a.shape !== b.shape && !(a.shape === "tuple" || b.shape === "tuple"))
+      return differ(shapes, "interval");
+    if (a.brackets !== b.brackets)
+      return differ(`different brackets: ${a.brackets} vs ${b.brackets}`, "interval");
+  }
+  if ((a.shape === "matrix") !== (b.shape === "matrix") && !isVectorPair(a, b))
+    return differ(shapes, "matrix");
+  const method = methodFor(a, b);
+  const ordered =
+    a.shape !== "set" &&
+    b.shape !== "set" &&
+    a.shape !== "union" &&
+    b.shape !== "union" &&
+    (a.ordered || b.ordered);
+  return ordered
+    ? compareOrdered(a.items, b.items, ctx, method)
+    : compareUnordered(a.items, b.items, ctx, method);
+}
+
+function isVectorPair(a: Collection, b: Collection): boolean {
+  const other = a.shape === "matrix" ? b : a;
+  return other.shape === "tuple" || other.shape === "list";
+}
+
+function methodFor(a: Collection, b: Collection): MatchMethod {
+  const shapes = [a.shape, b.shape];
+  if (shapes.includes("matrix")) return "matrix";
+  if (shapes.includes("interval") || shapes.includes("union")) return "interval";
+  if (a.shape === "tuple" && b.shape === "tuple") return "tuple";
+  return a.ordered || b.ordered ? "tuple" : "set";
+}
+
+function compareOrdered(a: Node[], b: Node[], ctx: Context, method: MatchMethod): Outcome {
+  for (let k = 0; k < a.length; k++) {
+    const outcome = compareNodes(a[k], b[k], ctx);
+    if (!outcome.equal) return differ(`element ${k + 1} differs: ${outcome.reason ?? ""}`, method);
+  }
+  return same(method);
+}
+
+function compareUnordered(a: Node[], b: Node[], ctx: Context, method: MatchMethod): Outcome {
+  const used = new Array<boolean>(b.length).fill(false);
+  for (let k = 0; k < a.length; k++) {
+    const match = b.findIndex((y, j) => !used[j] && compareNodes(a[k], y, ctx).equal);
+    if (match < 0) return differ(`response element ${render(a[k])} has no equal in the gold`, method);
+    used[match] = true;
+  }
+  return same(method);
+}

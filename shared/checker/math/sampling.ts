@@ -1,0 +1,78 @@
+/**
+ * Evaluation at random points. The points are fixed (seeded), so a verdict never changes between
+ * runs, and generic (irrational-looking reals away from 0 and 1), so that distinct expressions
+ * almost surely differ on them.
+ */
+import { type Node, some, symbols } from "./ast.ts";
+import type { C } from "./complex.ts";
+import * as Cx from "./complex.ts";
+import { evaluate, type Scope } from "./numeric.ts";
+
+export const POINT_COUNT = 8;
+/** Points where both sides must be defined before sampling may conclude "equal". */
+export const MIN_VALID_POINTS = 3;
+const MAX_VARIABLES = 12;
+
+function mulberry32(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = mulberry32(0x5eed);
+const REAL_POINTS: number[][] = Array.from({ length: POINT_COUNT }, () =>
+  Array.from({ length: MAX_VARIABLES }, () => 0.31 + 2.6 * random()),
+);
+const INTEGER_POINTS: number[][] = Array.from({ length: POINT_COUNT }, () =>
+  Array.from({ length: MAX_VARIABLES }, () => 2 + Math.floor(random() * 11)),
+);
+
+const INTEGER_FUNCTIONS = new Set(["floor", "ceil", "fact", "binom", "gcd", "lcm"]);
+
+/** Variables inside floor/factorial/binomial only make sense at integers. */
+function needsIntegers(nodes: Node[]): boolean {
+  return nodes.some((node) => some(node, (n) => n.t === "call" && INTEGER_FUNCTIONS.has(n.fn)));
+}
+
+export interface Sample {
+  point: Map<string, C>;
+  values: C[];
+}
+
+/** Evaluates every node at each point; null when there are too many variables to sample. */
+export function sample(nodes: Node[], products: Set<string>): Sample[] | null {
+  const names = new Set<string>();
+  for (const node of nodes) symbols(node, names);
+  if (names.size > MAX_VARIABLES) return null;
+  const sorted = [...names].sort();
+  const table = needsIntegers(nodes) ? INTEGER_POINTS : REAL_POINTS;
+  return table.map((row) => {
+    const point = new Map<string, C>();
+    sorted.forEach((name, k) => {
+      point.set(name, Cx.c(row[k]));
+    });
+    const scope: Scope = { vars: point, products };
+    return { point, values: nodes.map((node) => evaluate(node, scope)) };
+  });
+}
+
+export function describePoint(point: Map<string, C>): string {
+  return [...point].map(([name, v]) => `${name}=${Number(v.re.toPrecision(4))}`).join(", ");
+}
+
+/** |a − b| within `rel` of the larger magnitude. */
+export function close(a: C, b: C, rel: number): boolean {
+  const diff = Cx.abs(Cx.sub(a, b));
+  if (diff === 0) return true;
+  return diff <= rel * Math.max(Cx.abs(a), Cx.abs(b));
+}
+
+export function formatValue(v: C): string {
+  const re = Number(v.re.toPrecision(10));
+  if (Math.abs(v.im) < 1e-12 * Math.max(1, Math.abs(v.re))) return String(re);
+  const im = Number(v.im.toPrecision(10));
+  return `${re}${im < 0 ? "-" : "+"}${Math.abs(im)}i`;
+}

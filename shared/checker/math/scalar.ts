@@ -1,0 +1,148 @@
+/**
+ * Compares two single values: exactly when both are exact, within a decimal's stated precision when
+ * one side is a decimal, and by evaluation at random points when they contain variables.
+ */
+import { type Node, num, some, sym, symbols } from "./ast.ts";
+import * as Cx from "./complex.ts";
+import { type Context, differ, type Outcome, same } from "./context.ts";
+import { exactEqual, exactText, exactValue } from "./exact.ts";
+import { evaluate } from "./numeric.ts";
+import { decimalTolerance } from "./precision.ts";
+import * as Q from "./rational.ts";
+import { close, describePoint, formatValue, MIN_VALID_POINTS, sample } from "./sampling.ts";
+import { symbolicallyEqual } from "./symbolic.ts";
+
+/** Two values computed in doubles from exact expressions agree to about this much. */
+const NUMERIC_TOLERANCE = 1e-10;
+
+const hasPi = (node: Node) => some(node, (n) => n.t === "sym" && n.name === "pi");
+
+const hundredth = (node: Node): Node => ({ t: "div", num: node, den: num("100") });
+const toRadians = (node: Node): Node => ({
+  t: "mul",
+  args: [node, { t: "div", num: sym("pi"), den: num("180") }],
+});
+
+/** The readings of a side given the other: `10\%` may mean 10 or 0.1, `30^\circ` may mean π/6. */
+function readings(node: Node, other: Node, ctx: Context): Node[] {
+  if (node.t === "pct" && other.t !== "pct") {
+    const { percent } = ctx.options;
+    if (percent === "number") return [node.arg];
+    if (percent === "fraction") return [hundredth(node.arg)];
+    return [node.arg, hundredth(node.arg)];
+  }
+  if (node.t === "deg" && other.t !== "deg")
+    return hasPi(other) ? [node.arg, toRadians(node.arg)] : [node.arg];
+  if ((node.t === "pct" && other.t === "pct") || (node.t === "deg" && other.t === "deg")) return [node.arg];
+  return [node];
+}
+
+export function compareScalars(a: Node, b: Node, ctx: Context): Outcome {
+  let first: Outcome | undefined;
+  for (const x of readings(a, b, ctx)) {
+    for (const y of readings(b, a, ctx)) {
+      const outcome = compareValues(x, y, ctx);
+      if (outcome.equal) return outcome;
+      first ??= outcome;
+    }
+  }
+  return first!;
+}
+
+function compareValues(a: Node, b: Node, ctx: Context): Outcome {
+  if (some(a, isInfinity) || some(b, isInfinity)) return compareInfinite(a, b);
+  const names = symbols(a, symbols(b));
+  return names.size === 0 ? compareConstants(a, b, ctx) : compareBySampling(a, b, ctx);
+}
+
+const isInfinity = (n: Node) => n.t === "sym" && n.name === "infty";
+
+function compareInfinite(a: Node, b: Node): Outcome {
+  const va = evaluate(a);
+  const vb = evaluate(b);
+  const infinite = (v: Cx.C) => v.im === 0 && !Number.isFinite(v.re) && !Number.isNaN(v.re);
+  if (infinite(va) && infinite(vb) && va.re === vb.re) return same("exact");
+  return differ(`different values: ${formatValue(va)} vs ${formatValue(vb)}`, "exact");
+}
+
+function compareConstants(a: Node, b: Node, ctx: Context): Outcome {
+  const tolerance = decimalTolerance(a, b, ctx.options);
+  const ea = exactValue(a);
+  const eb = exactValue(b);
+  if (ea && eb) {
+    const equal = exactEqual(ea, eb);
+    if (equal) return same("exact");
+    if (equal === null) return differ("too large to compare exactly", "exact");
+    const why = `different values: ${exactText(ea)} vs ${exactText(eb)}`;
+    if (tolerance === null || ea.kind === "big" || eb.kind === "big") return differ(why, "exact");
+    return withinTolerance(Q.toNumber(ea.q), Q.toNumber(eb.q), tolerance)
+      ? same("tolerance")
+      : differ(why, "tolerance");
+  }
+  if ((ea && ea.kind === "big") || (eb && eb.kind === "big")) {
+    return compareMagnitudes(a, b, ea, eb);
+  }
+  const va = evaluate(a);
+  const vb = evaluate(b);
+  if (!Cx.finite(va) || !Cx.finite(vb)) {
+    return differ(`could not evaluate: ${formatValue(va)} vs ${formatValue(vb)}`);
+  }
+  const why = `different values: ${formatValue(va)} vs ${formatValue(vb)}`;
+  if (tolerance !== null)
+    return withinTolerance(va, vb, tolerance) ? same("tolerance") : differ(why, "tolerance");
+  return close(va, vb, NUMERIC_TOLERANCE) ? same("sampling") : differ(why, "sampling");
+}
+
+/** One side is too large to build: compare orders of magnitude, never call them equal blindly. */
+function compareMagnitudes(
+  a: Node,
+  b: Node,
+  ea: ReturnType<typeof exactValue>,
+  eb: ReturnType<typeof exactValue>,
+): Outcome {
+  const log10 = (node: Node, e: ReturnType<typeof exactValue>) => {
+    if (e) return e.kind === "big" ? e.log10 : Q.log10Abs(e.q);
+    return Math.log10(Cx.abs(evaluate(node)));
+  };
+  const la = log10(a, ea);
+  const lb = log10(b, eb);
+  if (Number.isFinite(la) && Number.isFinite(lb) && Math.abs(la - lb) > 1e-9 * Math.max(1, Math.abs(la))) {
+    return differ(`different magnitudes: about 10^${la.toPrecision(6)} vs 10^${lb.toPrecision(6)}`, "exact");
+  }
+  return differ("too large to compare exactly", "exact");
+}
+
+function withinTolerance(a: number | Cx.C, b: number | Cx.C, rel: number): boolean {
+  const ca = typeof a === "number" ? Cx.c(a) : a;
+  const cb = typeof b === "number" ? Cx.c(b) : b;
+  return close(ca, cb, rel);
+}
+
+function compareBySampling(a: Node, b: Node, ctx: Context): Outcome {
+  const tolerance = decimalTolerance(a, b, ctx.options) ?? NUMERIC_TOLERANCE;
+  const samples = sample([a, b], ctx.products);
+  // Underflow makes different expressions both 0 (x^1000 and x^1001 at x < 1), so points where
+  // both sides are 0 only count when no point overflowed.
+  let nonzero = 0;
+  let zeros = 0;
+  let skipped = 0;
+  for (const { point, values } of samples ?? []) {
+    const [va, vb] = values;
+    if (!Cx.finite(va) || !Cx.finite(vb)) {
+      skipped++;
+      continue;
+    }
+    if (!close(va, vb, tolerance)) {
+      return differ(
+        `different values at ${describePoint(point)}: ${formatValue(va)} vs ${formatValue(vb)}`,
+        "sampling",
+      );
+    }
+    if (Cx.abs(va) === 0 && Cx.abs(vb) === 0) zeros++;
+    else nonzero++;
+  }
+  if (nonzero >= MIN_VALID_POINTS || (skipped === 0 && nonzero + zeros >= MIN_VALID_POINTS))
+    return same("sampling");
+  if (symbolicallyEqual(a, b, ctx.products)) return same("symbolic");
+  return differ("could not decide: the expressions cannot be evaluated at enough points", "sampling");
+}
