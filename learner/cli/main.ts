@@ -1,6 +1,7 @@
 /** `rlvr`: one command line for grading, evaluation and training. */
 import { Command } from "commander";
 import { demoCommand } from "./commands/demo.ts";
+import { evalCommand } from "./commands/eval.ts";
 import { gradeCommand } from "./commands/grade.ts";
 import { stackCommand } from "./commands/stack.ts";
 
@@ -9,6 +10,7 @@ const program = new Command()
   .description("Rewards-as-Labels RLVR: grade answers, evaluate checkpoints, train policies")
   .showHelpAfterError()
   .addCommand(demoCommand())
+  .addCommand(evalCommand())
   .addCommand(gradeCommand())
   .addCommand(stackCommand());
 

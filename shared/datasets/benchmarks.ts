@@ -16,8 +16,11 @@ export interface BenchmarkProblem {
 
 /** Reads one benchmark; problems are identified by their position, as the samples files do. */
 export async function readBenchmark(dir: string, benchmark: BenchmarkName): Promise<BenchmarkProblem[]> {
-  // The files' own id fields are not unique in every benchmark; position is.
-  const set = await loadProblemSet(join(dir, `${benchmark}.jsonl`), { problem: "problem", answer: "answer" });
+  const set = await loadProblemSet(join(dir, `${benchmark}.jsonl`), {
+    id: undefined,
+    problem: "problem",
+    answer: "answer",
+  });
   return set.problems.map((p, index) => ({ benchmark, index, problem: p.problem, gold: p.gold }));
 }
 

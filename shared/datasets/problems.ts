@@ -28,9 +28,12 @@ export interface LoadOptions {
   invalid?: "error" | "skip";
 }
 
-/** Dotted paths into a record (`reward_model.ground_truth`, `prompt.-1.content`); absent: guessed. */
+/**
+ * Dotted paths into a record (`reward_model.ground_truth`, `prompt.-1.content`); absent: guessed.
+ * `id: null`: problems are identified by their position in the file.
+ */
 export interface FieldMapping {
-  id?: string;
+  id?: string | null;
   problem?: string;
   answer?: string;
 }
@@ -53,7 +56,7 @@ export async function loadProblemSet(
   if (records.length === 0) throw new DatasetError(`${path} holds no records`);
   const first = records[0]!;
   const fields = {
-    id: chooseField(path, first, "id", mapping.id, false),
+    id: mapping.id === null ? undefined : chooseField(path, first, "id", mapping.id, false),
     problem: chooseField(path, first, "problem", mapping.problem, true)!,
     answer: chooseField(path, first, "answer", mapping.answer, true)!,
   };

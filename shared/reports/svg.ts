@@ -1,0 +1,122 @@
+/** Small dependency-free SVG charts for self-contained HTML reports. */
+
+export const PALETTE = [
+  "#4e79a7",
+  "#f28e2b",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc948",
+  "#b07aa1",
+  "#9c755f",
+];
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface BarGroup {
+  label: string;
+  /** One value per series, in [0, 1]. */
+  values: number[];
+}
+
+/** Grouped vertical bars on a 0–100% axis. */
+export function groupedBars(groups: BarGroup[], series: string[], title: string): string {
+  const width = 90 + groups.length * (series.length * 22 + 26);
+  const height = 260;
+  const top = 30;
+  const bottom = 200;
+  const y = (v: number) => bottom - v * (bottom - top);
+  const parts: string[] = [`<text x="10" y="18" class="title">${escapeHtml(title)}</text>`];
+  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+    parts.push(
+      `<line x1="50" x2="${width - 10}" y1="${y(tick)}" y2="${y(tick)}" class="grid"/>`,
+      `<text x="44" y="${y(tick) + 4}" class="axis" text-anchor="end">${tick * 100}%</text>`,
+    );
+  }
+  groups.forEach((group, g) => {
+    const x0 = 60 + g * (series.length * 22 + 26);
+    group.values.forEach((value, s) => {
+      const x = x0 + s * 22;
+      parts.push(
+        `<rect x="${x}" y="${y(value)}" width="18" height="${bottom - y(value)}" fill="${PALETTE[s % PALETTE.length]}">` +
+          `<title>${escapeHtml(`${group.label} ${series[s]}: ${(value * 100).toFixed(1)}%`)}</title></rect>`,
+        `<text x="${x + 9}" y="${y(value) - 3}" class="value" text-anchor="middle">${(value * 100).toFixed(0)}</text>`,
+      );
+    });
+    parts.push(
+      `<text x="${x0 + (series.length * 22) / 2}" y="${bottom + 16}" class="axis" text-anchor="middle">${escapeHtml(group.label)}</text>`,
+    );
+  });
+  parts.push(legend(series, 60, height - 22));
+  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${parts.join("")}</svg>`;
+}
+
+export interface Line {
+  label: string;
+  points: { x: number; y: number }[];
+}
+
+/** Lines on a linear or log2 x axis with a 0–100% y axis. */
+export function lineChart(lines: Line[], title: string, xLabel: string, log2X = false): string {
+  const width = 520;
+  const height = 300;
+  const [left, right, top, bottom] = [50, width - 130, 30, 250];
+  const xs = lines.flatMap((l) => l.points.map((p) => (log2X ? Math.log2(p.x) : p.x)));
+  const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
+  const x = (v: number) =>
+    left + (((log2X ? Math.log2(v) : v) - xMin) / Math.max(xMax - xMin, 1e-9)) * (right - left);
+  const y = (v: number) => bottom - v * (bottom - top);
+  const parts: string[] = [`<text x="10" y="18" class="title">${escapeHtml(title)}</text>`];
+  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+    parts.push(
+      `<line x1="${left}" x2="${right}" y1="${y(tick)}" y2="${y(tick)}" class="grid"/>`,
+      `<text x="${left - 6}" y="${y(tick) + 4}" class="axis" text-anchor="end">${tick * 100}%</text>`,
+    );
+  }
+  for (const p of new Set(lines.flatMap((l) => l.points.map((q) => q.x)))) {
+    parts.push(`<text x="${x(p)}" y="${bottom + 16}" class="axis" text-anchor="middle">${p}</text>`);
+  }
+  parts.push(
+    `<text x="${(left + right) / 2}" y="${bottom + 34}" class="axis" text-anchor="middle">${escapeHtml(xLabel)}</text>`,
+  );
+  lines.forEach((line, i) => {
+    const color = PALETTE[i % PALETTE.length];
+    const path = line.points
+      .map((p, j) => `${j === 0 ? "M" : "L"}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`)
+      .join("");
+    parts.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"/>`);
+    for (const p of line.points) {
+      parts.push(
+        `<circle cx="${x(p.x)}" cy="${y(p.y)}" r="3" fill="${color}"><title>${escapeHtml(`${line.label} ${p.x}: ${(p.y * 100).toFixed(1)}%`)}</title></circle>`,
+      );
+    }
+  });
+  parts.push(
+    legend(
+      lines.map((l) => l.label),
+      right + 12,
+      top,
+      true,
+    ),
+  );
+  return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${parts.join("")}</svg>`;
+}
+
+function legend(labels: string[], x: number, y: number, vertical = false): string {
+  return labels
+    .map((label, i) => {
+      const [lx, ly] = vertical ? [x, y + i * 18] : [x + i * 120, y];
+      return `<rect x="${lx}" y="${ly}" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text x="${lx + 16}" y="${ly + 10}" class="axis">${escapeHtml(label)}</text>`;
+    })
+    .join("");
+}
+
+export const CHART_CSS = `
+body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
+table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:right}
+th:first-child,td:first-child{text-align:left}th{background:#f4f4f4}
+svg{margin:1rem 1rem 1rem 0;overflow:visible}.title{font-weight:600;font-size:14px}
+.axis{font-size:11px;fill:#444}.value{font-size:9px;fill:#333}.grid{stroke:#e4e4e4}
+code{background:#f4f4f4;padding:0 .2rem}`;
