@@ -1,0 +1,75 @@
+/** The letter chosen in a multiple-choice response, when the gold is a letter A–E. */
+import { clauseAfter } from "./clause.ts";
+import { closingBrace, lastMatch, trimEndOf, trimStartOf } from "./scan.ts";
+
+const CHOICE_PHRASE = /\b(?:answers?|option|choice)[ \t*]*(?:is\b|:)/gi;
+/** A letter alone or leading its option's text: "B", "(B)", "(B) 42", "B) 42", "B. 42", "B: 42". */
+const LEADING_LETTER = /^(?:\(([A-E])\)|([A-E])(?:$|[).:]))/;
+/** After "the answer is" the letter may run on into prose: "The answer is B because …". */
+const PHRASE_LETTER = /^(?:(?:option|choice)[ \t]+)?\(?([A-E])(?![A-Za-z0-9])/;
+/** A letter ending the response: "… so I pick B", "**(C)**". */
+const FINAL_LETTER = /(?:^|[^A-Za-z\\])\(?([A-E])\)?$/;
+const GROUP_COMMANDS = ["\\textbf{", "\\text{", "\\mathrm{", "\\mathbf{", "\\boxed{"];
+/** Wrappers nest only a few deep in real answers; the bound keeps unwrapping linear. */
+const MAX_UNWRAP = 8;
+
+/** Peels `$`, `*`, blanks and a leading `\textbf{…}`-like group off an answer's start. */
+function unwrap(text: string): string {
+  let s = text;
+  for (let round = 0; round < MAX_UNWRAP; round++) {
+    const before = s;
+    s = trimEndOf(trimStartOf(s, "$*"), "$*.");
+    const command = GROUP_COMMANDS.find((c) => s.startsWith(c));
+    if (command !== undefined) {
+      const close = closingBrace(s, command.length - 1);
+      s = s.slice(command.length, close < 0 ? s.length : close);
+    }
+    if (s === before) break;
+  }
+  return s;
+}
+
+function letterOf(pattern: RegExp, text: string): string | null {
+  const match = pattern.exec(unwrap(text));
+  return match === null ? null : (match[1] ?? match[2]);
+}
+
+function letterAfterPhrase(text: string): string | null {
+  const phrase = lastMatch(CHOICE_PHRASE, text);
+  const clause = phrase === null ? null : clauseAfter(text, phrase.end);
+  return clause === null ? null : letterOf(PHRASE_LETTER, text.slice(clause.start, clause.end));
+}
+
+function letterInBold(text: string): string | null {
+  const at = text.lastIndexOf("\\textbf{");
+  if (at < 0) return null;
+  const close = closingBrace(text, at + "\\textbf".length);
+  return close < 0 ? null : letterOf(LEADING_LETTER, text.slice(at + "\\textbf{".length, close));
+}
+
+/**
+ * The option named as `(X)` in the last line, when that line names only one: a closing line that
+ * still weighs several options ("(A) fails, so (C)") is ambiguous.
+ */
+function onlyOptionInLine(line: string): string | null {
+  let letter: string | null = null;
+  for (let i = line.indexOf(")"); i >= 2; i = line.indexOf(")", i + 1)) {
+    const c = line[i - 1];
+    if (line[i - 2] === "(" && c >= "A" && c <= "E") {
+      if (letter !== null && letter !== c) return null;
+      letter = c;
+    }
+  }
+  return letter;
+}
+
+/** `boxed` is the response's `findBoxed` result, which the caller needs again if no letter is found. */
+export function findChoice(text: string, boxed: string[] | null): string | null {
+  const boxedLetter = boxed?.length === 1 ? letterOf(LEADING_LETTER, boxed[0]) : null;
+  if (boxedLetter) return boxedLetter;
+  const named = letterAfterPhrase(text) ?? letterInBold(text);
+  if (named !== null) return named;
+  const trimmed = trimEndOf(text, "");
+  const line = trimmed.slice(trimmed.lastIndexOf("\n") + 1);
+  return FINAL_LETTER.exec(trimEndOf(line, "$*.}"))?.[1] ?? onlyOptionInLine(line);
+}

@@ -1,0 +1,43 @@
+/** Strips what clearly wraps an extracted answer; LaTeX itself is left for the math normaliser. */
+import { isEscaped, isSpace } from "./scan.ts";
+
+const WRAPPERS: ReadonlyArray<readonly [string, string]> = [
+  ["$$", "$$"],
+  ["$", "$"],
+  ["\\(", "\\)"],
+  ["\\[", "\\]"],
+  ["**", "**"],
+];
+
+/** Sentence punctuation after an answer ("is 5.", "$x$,"); an escaped one (`\,` `\;`) is LaTeX spacing. */
+const TRAILING_PUNCTUATION = ".,;:";
+
+/** Nested wrappers deeper than this are not a real answer's; the bound keeps cleaning linear. */
+const MAX_ROUNDS = 8;
+
+export function cleanAnswer(raw: string): string {
+  let lo = 0;
+  let hi = raw.length;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const width = hi - lo;
+    while (lo < hi && isSpace(raw.charCodeAt(lo))) lo++;
+    while (hi > lo && isSpace(raw.charCodeAt(hi - 1))) hi--;
+    while (hi > lo && TRAILING_PUNCTUATION.includes(raw[hi - 1]) && !isEscaped(raw, hi - 1)) hi--;
+    while (hi > lo && isSpace(raw.charCodeAt(hi - 1))) hi--;
+    // A wrapper is stripped only when it wraps everything: "$1$ and $2$" keeps its dollars.
+    for (const [open, close] of WRAPPERS) {
+      if (
+        hi - lo >= open.length + close.length &&
+        raw.startsWith(open, lo) &&
+        raw.endsWith(close, hi) &&
+        raw.indexOf(close, lo + open.length) === hi - close.length
+      ) {
+        lo += open.length;
+        hi -= close.length;
+        break;
+      }
+    }
+    if (hi - lo === width) break;
+  }
+  return raw.slice(lo, hi);
+}

@@ -1,0 +1,84 @@
+/** The last number in the text, as a plain number string. */
+import { isAsciiLetter, isDigit } from "./scan.ts";
+
+const CURRENCY = "$€£¥";
+const MINUS = "-−";
+/** LaTeX writes a thousands comma as `{,}` so that no space follows it. */
+const LATEX_COMMA = "{,}";
+/** What may precede a number written without its leading zero (".5"); after a word a point ends a sentence. */
+const LEADING_POINT_AFTER = " \t\n-−($=";
+const LIST_OPENERS = "([{,";
+const LIST_CLOSERS = ",)]}";
+
+const THOUSANDS_COMMA = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const THOUSANDS_DOT = /^\d{1,3}(?:\.\d{3})+,\d+$/;
+const DECIMAL_DOT = /^\d*\.\d+$/;
+const DECIMAL_COMMA = /^\d+,(?:\d{1,2}|\d{4,})$/;
+
+/**
+ * A run of digits and separators as one number: thousands separators dropped, a decimal comma made a
+ * point. `3,5` is read as 3.5 only when it cannot be thousands (`3,500`) and is not inside a tuple or
+ * list (`(1,5)`, `1,5,7`); a run that is a list gives its last item.
+ */
+function readDigits(run: string, listContext: boolean): string {
+  if (THOUSANDS_COMMA.test(run)) return run.replaceAll(",", "");
+  if (THOUSANDS_DOT.test(run)) return run.replaceAll(".", "").replace(",", ".");
+  if (DECIMAL_DOT.test(run) || /^\d+$/.test(run)) return run;
+  if (!listContext && DECIMAL_COMMA.test(run)) return run.replace(",", ".");
+  const cut = Math.max(run.lastIndexOf(","), run.lastIndexOf("."));
+  return run.slice(cut + 1);
+}
+
+function isSeparator(text: string, at: number): boolean {
+  const c = text[at];
+  return c === "," || c === "." || c === "/";
+}
+
+export function lastNumber(text: string): string | null {
+  let last = text.length - 1;
+  while (last >= 0 && !isDigit(text.charCodeAt(last))) last--;
+  if (last < 0) return null;
+  let start = last;
+  for (;;) {
+    if (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
+    else if (start > 1 && isSeparator(text, start - 1) && isDigit(text.charCodeAt(start - 2))) start--;
+    else if (start > 3 && text.startsWith(LATEX_COMMA, start - 3) && isDigit(text.charCodeAt(start - 4))) {
+      start -= 3;
+    } else break;
+  }
+  if (
+    start > 0 &&
+    text[start - 1] === "." &&
+    (start === 1 || LEADING_POINT_AFTER.includes(text[start - 2]))
+  ) {
+    start--;
+  }
+  const run = text.slice(start, last + 1).replaceAll(LATEX_COMMA, ",");
+  const listContext =
+    LIST_OPENERS.includes(text[start - 1] ?? " ") || LIST_CLOSERS.includes(text[last + 1] ?? " ");
+  const slash = run.lastIndexOf("/");
+  let value: string;
+  if (slash < 0) value = readDigits(run, listContext);
+  else if (run.indexOf("/") === slash)
+    value = `${readDigits(run.slice(0, slash), true)}/${readDigits(run.slice(slash + 1), true)}`;
+  else value = readDigits(run.slice(slash + 1), listContext); // a date or a path, not a fraction
+  return `${signBefore(text, start)}${value}${percentAfter(text, last + 1)}`;
+}
+
+/** "-" for `-5`, `-$5`, `$-5`, `\$-5`; a minus right after a letter, digit or bracket is a subtraction. */
+function signBefore(text: string, start: number): string {
+  let k = start;
+  if (k > 0 && CURRENCY.includes(text[k - 1])) {
+    k--;
+    if (k > 0 && text[k - 1] === "\\") k--;
+  }
+  if (k === 0 || !MINUS.includes(text[k - 1])) return "";
+  const prior = k >= 2 ? text.charCodeAt(k - 2) : 32;
+  const operand = isAsciiLetter(prior) || isDigit(prior) || prior === 41 || prior === 93 || prior === 125;
+  return operand ? "" : "-";
+}
+
+function percentAfter(text: string, end: number): string {
+  if (text[end] === "%") return "%";
+  return text.startsWith("\\%", end) ? "\\%" : "";
+}

@@ -1,0 +1,34 @@
+/** Answers announced in words: "Final Answer: …", "The final answer is …", "The answer is …". */
+import { boxedFound, findBoxed } from "./boxed.ts";
+import { clauseAfter } from "./clause.ts";
+import { cleanAnswer } from "./clean.ts";
+import { lastMatch } from "./scan.ts";
+import type { Found } from "./types.ts";
+
+// Markdown bold may sit between the words and the colon ("**Final Answer:**", "**Final Answer**:"); a
+// bare "Final Answer" heading ends its line. Single-character classes and fixed alternatives only.
+const FINAL_ANSWER = /\bfinal[ \t]+answers?[ \t*]*(?:is\b|are\b|:|\n)/gi;
+const ANSWER = /\banswers?[ \t*]*(?:is\b|are\b|:)/gi;
+
+/**
+ * The answer after the last match of `pattern`: the boxed content when its clause holds a box (as in
+ * "The final answer is $\boxed{5}$"), else the clause itself.
+ */
+function phraseAnswer(pattern: RegExp, text: string, method: "final-answer" | "answer-phrase"): Found | null {
+  const phrase = lastMatch(pattern, text);
+  if (phrase === null) return null;
+  const clause = clauseAfter(text, phrase.end);
+  if (clause === null) return null;
+  const boxed = findBoxed(text, clause.start, clause.end);
+  if (boxed !== null) return boxedFound(boxed, method);
+  const answer = cleanAnswer(text.slice(clause.start, clause.end));
+  return answer === "" ? null : { found: true, text: answer, method };
+}
+
+export function finalAnswerPhrase(text: string): Found | null {
+  return phraseAnswer(FINAL_ANSWER, text, "final-answer");
+}
+
+export function answerPhrase(text: string): Found | null {
+  return phraseAnswer(ANSWER, text, "answer-phrase");
+}

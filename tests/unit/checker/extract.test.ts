@@ -1,0 +1,273 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  type Extraction,
+  type ExtractOptions,
+  extractAnswer,
+} from "../../../shared/checker/extract/index.ts";
+
+const plain: ExtractOptions = { requireThinkClose: false, choice: false };
+
+function found(response: string, options: ExtractOptions = plain): Extraction & { found: true } {
+  const extraction = extractAnswer(response, options);
+  assert.equal(extraction.found, true, `no answer in ${JSON.stringify(response)}`);
+  return extraction as Extraction & { found: true };
+}
+
+function expect(response: string, text: string, method: string, options: ExtractOptions = plain): void {
+  const extraction = found(response, options);
+  assert.deepEqual([extraction.text, extraction.method], [text, method], JSON.stringify(response));
+}
+
+describe("extractAnswer: </think>", () => {
+  it("grades only the text after the last </think>", () => {
+    expect("<think>maybe \\boxed{1}</think>ok</think>So \\boxed{2}.", "2", "boxed");
+  });
+
+  it("uses the whole response when there is no </think> and none is required", () => {
+    expect("<think>still thinking, \\boxed{3}", "3", "boxed");
+  });
+
+  it("has no answer without </think> when one is required", () => {
+    assert.deepEqual(extractAnswer("\\boxed{42}", { requireThinkClose: true, choice: false }), {
+      found: false,
+      reason: "missing </think>",
+    });
+    expect("x</think>\\boxed{42}", "42", "boxed", { requireThinkClose: true, choice: false });
+  });
+
+  it("has no answer when nothing follows </think>", () => {
+    const extraction = extractAnswer("\\boxed{1}</think>  \n", plain);
+    assert.equal(extraction.found, false);
+    assert.match(extraction.found ? "" : extraction.reason, /after <\/think>/);
+  });
+
+  it("has no answer in an empty response", () => {
+    assert.deepEqual(extractAnswer("   ", plain), { found: false, reason: "empty response" });
+  });
+});
+
+describe("extractAnswer: final-answer phrases", () => {
+  it("reads Minerva's closing line", () => {
+    expect("Work.\nFinal Answer: The final answer is 5. I hope it is correct.", "5", "final-answer");
+    expect(
+      "Final Answer: The final answer is $\\frac{3}{4}$. I hope it is correct.",
+      "\\frac{3}{4}",
+      "final-answer",
+    );
+  });
+
+  it("returns the box inside the phrase", () => {
+    expect("The final answer is $\\boxed{12}$. I hope it is correct.", "12", "final-answer");
+    expect("**Final Answer**\n\\[\n\\boxed{\\dfrac{3}{4}}\n\\]", "\\dfrac{3}{4}", "final-answer");
+  });
+
+  it("accepts markdown bold and a colon", () => {
+    expect("**Final Answer:** $3.5$", "3.5", "final-answer");
+    expect("**Final Answer**: 7", "7", "final-answer");
+    expect("final answer is: 8.", "8", "final-answer");
+  });
+
+  it("outranks an earlier box", () => {
+    expect("We guessed \\boxed{3} first. Final answer: 7", "7", "final-answer");
+  });
+
+  it("keeps a decimal point and math intact while cutting the sentence", () => {
+    expect("The final answer is 3.14. Done.", "3.14", "final-answer");
+    expect("Final answer: $x = 1. y$. More.", "x = 1. y", "final-answer");
+  });
+
+  it("returns a set when the phrase boxes several answers", () => {
+    const extraction = found("The final answer is $\\boxed{1}$ and $\\boxed{-1}$.");
+    assert.deepEqual([extraction.text, extraction.parts], ["1, -1", ["1", "-1"]]);
+  });
+
+  it("reads the answer from the lines after a heading", () => {
+    expect("## Final Answer\n\n$\\frac{1}{3}$\n", "\\frac{1}{3}", "final-answer");
+  });
+
+  it("falls through when the phrase has no content", () => {
+    expect("It is \\boxed{4}, our final answer:", "4", "boxed");
+  });
+});
+
+describe("extractAnswer: boxed", () => {
+  it("reads the last box", () => {
+    expect("so the result is \\boxed{42}.", "42", "boxed");
+    expect("\\boxed{1} is wrong.\n\nIt is \\boxed{2}.", "2", "boxed");
+  });
+
+  it("matches nested and escaped braces", () => {
+    expect("\\boxed{\\frac{1}{2}}", "\\frac{1}{2}", "boxed");
+    expect("\\boxed{\\{1,2\\}}", "\\{1,2\\}", "boxed");
+    expect("\\boxed{\\left\\{ x \\right\\}}", "\\left\\{ x \\right\\}", "boxed");
+    expect("\\boxed{\\begin{pmatrix}1\\\\2\\end{pmatrix}}", "\\begin{pmatrix}1\\\\2\\end{pmatrix}", "boxed");
+  });
+
+  it("reads \\fbox and brace-less \\boxed", () => {
+    expect("\\fbox{3}", "3", "boxed");
+    expect("Thus \\boxed 5.", "5", "boxed");
+    expect("$\\boxed -12$", "-12", "boxed");
+    expect("\\boxed {7}", "7", "boxed");
+  });
+
+  it("strips wrappers inside the box but not LaTeX", () => {
+    expect("\\boxed{ $\\sqrt{2}$. }", "\\sqrt{2}", "boxed");
+    expect("\\boxed{\\text{Monday}}", "\\text{Monday}", "boxed");
+  });
+
+  it("skips empty and unclosed boxes", () => {
+    expect("\\boxed{4} then \\boxed{}", "4", "boxed");
+    expect("\\boxed{4} then \\boxed{5", "4", "boxed");
+    assert.equal(extractAnswer("\\boxed{}", plain).found, false);
+  });
+
+  it("does not take a longer command for a box", () => {
+    expect("\\boxedsymbol{9} and 3", "3", "last-number");
+  });
+
+  it("returns the boxes of the final sentence as a set", () => {
+    const extraction = found("The roots are \\boxed{2} and \\boxed{3}.");
+    assert.deepEqual([extraction.text, extraction.parts], ["2, 3", ["2", "3"]]);
+    assert.deepEqual(found("$x = \\boxed{2}$, $y = \\boxed{-1}$").parts, ["2", "-1"]);
+    assert.deepEqual(found("Solutions:\n\\boxed{1}\n\\boxed{4}").parts, ["1", "4"]);
+  });
+
+  it("ignores boxed intermediate results in earlier sentences or paragraphs", () => {
+    expect("First x = \\boxed{4}.\n\nThen y = \\boxed{7}.", "7", "boxed");
+    expect("So x = \\boxed{4}. Then y = \\boxed{7}.", "7", "boxed");
+    expect("\\boxed{4}\n\n\\boxed{7}", "7", "boxed");
+  });
+
+  it("merges a repeated box", () => {
+    const extraction = found("So \\boxed{5}, i.e. \\boxed{5}");
+    assert.deepEqual([extraction.text, extraction.parts], ["5", undefined]);
+  });
+
+  it("reads the innermost of nested boxes", () => {
+    expect("\\boxed{\\boxed{6}}", "6", "boxed");
+  });
+});
+
+describe("extractAnswer: answer phrases", () => {
+  it("takes the rest of the sentence", () => {
+    expect("Therefore, the answer is 42.", "42", "answer-phrase");
+    expect("Answer: $x^2+1$.", "x^2+1", "answer-phrase");
+    expect("ANSWER: (1, 2)\nCheck: ok", "(1, 2)", "answer-phrase");
+    expect("The answers are 3 and 4.", "3 and 4", "answer-phrase");
+  });
+
+  it("ranks below a box", () => {
+    expect("The answer is \\boxed{9}, and answer: 10", "9", "boxed");
+  });
+});
+
+describe("extractAnswer: math environments", () => {
+  it("takes the environment that ends the response", () => {
+    expect("We get $x = 5$.", "x = 5", "math-env");
+    expect("Hence the area is $12$ square units.", "12", "math-env");
+    expect("So\n$$\\frac{\\pi}{2}$$", "\\frac{\\pi}{2}", "math-env");
+    expect("So \\(a+b\\).", "a+b", "math-env");
+    expect("So\n\\[\n\\sqrt{3}\n\\]", "\\sqrt{3}", "math-env");
+  });
+
+  it("is not used when the response goes on past it", () => {
+    expect("Since $x^2$ is minimised at zero, the minimum is 1 unit.", "1", "last-number");
+  });
+
+  it("tells currency from math", () => {
+    expect("It costs $5 and $6 more, total 11", "11", "last-number");
+  });
+});
+
+describe("extractAnswer: last number", () => {
+  it("reads plain, negative and decimal numbers", () => {
+    expect("The result comes out to 17 apples", "17", "last-number");
+    expect("the value is -5.", "-5", "last-number");
+    expect("roughly 3.25 metres", "3.25", "last-number");
+    expect("roughly .5 metres", ".5", "last-number");
+    expect("we subtract, 10-3 gives it", "3", "last-number");
+  });
+
+  it("drops thousands separators", () => {
+    expect("The total is 1,234,567 dollars", "1234567", "last-number");
+    expect("The total is 1{,}000 dollars", "1000", "last-number");
+    expect("it is 1,234.5 in all", "1234.5", "last-number");
+  });
+
+  it("reads a decimal comma only when it cannot be a separator or a list", () => {
+    expect("temperature is 3,5 degrees", "3.5", "last-number");
+    expect("temperature is 3,500 degrees", "3500", "last-number");
+    expect("the point (1,5) it is", "5", "last-number");
+    expect("values 1,2,3 then", "3", "last-number");
+  });
+
+  it("strips currency", () => {
+    expect("It costs \\$1,000.", "1000", "last-number");
+    expect("It costs $1,000 in total", "1000", "last-number");
+    expect("It costs €5 in total", "5", "last-number");
+    expect("a loss of -$20 overall", "-20", "last-number");
+  });
+
+  it("keeps fractions and percentages", () => {
+    expect("about 3/4 of them", "3/4", "last-number");
+    expect("a share of 25% overall", "25%", "last-number");
+    expect("a share of 25\\% overall", "25\\%", "last-number");
+  });
+});
+
+describe("extractAnswer: whole response", () => {
+  it("takes a short bare formula whole", () => {
+    expect("\\frac{1}{2}", "\\frac{1}{2}", "whole");
+    expect("(1, 2)", "(1, 2)", "whole");
+    expect("x^2 - 1", "x^2 - 1", "whole");
+  });
+
+  it("takes short text without a number whole", () => {
+    expect("yes", "yes", "whole");
+    expect("No solution.", "No solution", "whole");
+  });
+
+  it("prefers the number in short prose or a lone number", () => {
+    expect("5 apples", "5", "last-number");
+    expect("1,000", "1000", "last-number");
+  });
+
+  it("finds nothing in long prose without a number", () => {
+    assert.deepEqual(extractAnswer("I do not know. ".repeat(20), plain), {
+      found: false,
+      reason: "no answer found in the response",
+    });
+  });
+});
+
+describe("extractAnswer: multiple choice", () => {
+  const choice: ExtractOptions = { requireThinkClose: false, choice: true };
+  const cases: Array<[string, string]> = [
+    ["The answer is (B).", "B"],
+    ["\\boxed{C}", "C"],
+    ["\\boxed{(C)}", "C"],
+    ["\\boxed{\\text{D}}", "D"],
+    ["\\boxed{(A) 42}", "A"],
+    ["Answer: E", "E"],
+    ["answer is (C) because it fits", "C"],
+    ["The correct option is B.", "B"],
+    ["Final Answer: The final answer is $\\boxed{(B)}$. I hope it is correct.", "B"],
+    ["I pick \\textbf{(A)} since the others fail the check in every case we tried.", "A"],
+    ["After checking,\n**(D)**", "D"],
+    ["so I choose\nB", "B"],
+    ["The correct one is (D) since it matches.", "D"],
+  ];
+  for (const [response, letter] of cases) {
+    it(`finds ${letter} in ${JSON.stringify(response)}`, () => expect(response, letter, "choice", choice));
+  }
+
+  it("falls back to ordinary extraction when no letter is chosen", () => {
+    expect("So \\boxed{42}", "42", "boxed", choice);
+    expect("(A) fails and (B) holds, both.", "(A) fails and (B) holds, both", "whole", choice);
+  });
+
+  it("does not read letters when the gold is not a letter", () => {
+    expect("The answer is (B).", "(B)", "answer-phrase");
+  });
+});
