@@ -42,6 +42,7 @@ export const FUNCTIONS = new Set([
   "min",
   "gcd",
   "lcm",
+  "binom",
 ]);
 
 const PLAIN_ALIASES: Record<string, string> = { asin: "arcsin", acos: "arccos", atan: "arctan" };

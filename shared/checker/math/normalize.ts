@@ -17,6 +17,8 @@ const UNICODE: [RegExp, string][] = [
   [/≠/g, "\\ne "],
   [/∪/g, "\\cup "],
   [/±/g, "\\pm "],
+  [/∓/g, "\\mp "],
+  [/∈/g, "\\in "],
   [/[\u00a0\u2009\u202f]/g, " "],
 ];
 
@@ -91,6 +93,7 @@ export function normalizeLatex(input: string): string {
     .replace(/\\%/g, "%")
     .replace(/\\(?:degree|circ)(?![a-zA-Z])/g, "\\circ")
     .replace(/\^\s*\{\s*\\circ\s*\}|\^\s*\\circ|\\circ/g, "°")
+    .replace(/°\s*[CF](?![a-zA-Z])/g, "°")
     .replace(/\^\s*\{\s*((?:\\prime\s*)+)\}|\^\s*((?:\\prime\s*))/g, (_m, a?: string, b?: string) =>
       "'".repeat(((a ?? b ?? "").match(/\\prime/g) ?? []).length),
     )
@@ -103,19 +106,18 @@ export function normalizeLatex(input: string): string {
     .replace(/\\gt(?![a-zA-Z])/g, ">");
   s = stripUnitText(s);
   s = s.replace(/\s+/g, " ").trim();
-  s = s.replace(/^[.,;:\s]+|[.,;:\s]+$/g, "").trim();
+  // A leading "." may start a decimal (.35); a trailing one is sentence punctuation.
+  s = s.replace(/^[,;:\s]+|^\.(?!\d)|[,;:\s]+$/g, "");
+  if (/[^.]\.$/.test(s)) s = s.slice(0, -1).replace(/[,;:\s]+$/, "");
   s = stripTrailingUnitWords(s).trim();
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
   return s;
 }
 
-/** A loose rendering for text answers: no markup, no spaces, lower case. */
+/** A loose rendering for answers that did not parse: text markup unwrapped, no spaces, lower case. */
 export function plainText(input: string): string {
-  let s = normalizeLatex(input)
-    .replace(new RegExp(`\\\\(?:${TEXT_COMMANDS}|operatorname)\\s*`, "g"), "")
-    .replace(/[{}\s]/g, "")
+  return normalizeLatex(input)
+    .replace(new RegExp(`\\\\(?:${TEXT_COMMANDS}|operatorname)\\s*\\{([^{}]*)\\}`, "g"), "$1")
+    .replace(/\s/g, "")
     .toLowerCase();
-  const choice = /^\(([a-z])\)$/.exec(s);
-  if (choice) s = choice[1];
-  return s;
 }

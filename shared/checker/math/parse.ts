@@ -334,8 +334,7 @@ class Parser {
   }
 
   private identifier(name: string): Node {
-    let node = sym(name);
-    node = this.parsePostfix(node) as Node;
+    const node = this.parsePostfix(sym(name));
     // `f(x)`: a function applied, or a product when `f` is also used as a variable (decided later).
     if (node.t === "sym" && this.isOp("(") && !["pi", "e", "i", "infty"].includes(node.name)) {
       this.i++;
@@ -347,6 +346,9 @@ class Parser {
   }
 
   private func(name: string): Node {
+    // A function name without an argument is a name (`m_{\max}`).
+    const next = this.peek();
+    if (!next || (next.k === "op" && ["}", ")", "]", ",", "="].includes(next.v))) return sym(name);
     let base: Node | undefined;
     let power: Node | undefined;
     if (name === "log" && this.isOp("_")) {
@@ -417,7 +419,7 @@ class Parser {
       default:
         if (name.startsWith("accent:")) {
           const arg = this.readArgument();
-          return sym(`${name.slice(7)}(${subscriptName(arg)})`);
+          return this.identifier(`${subscriptName(arg)}_${name.slice(7)}`);
         }
         throw new ParseError(`unexpected \\${name}`);
     }
@@ -507,8 +509,9 @@ function isSimpleFraction(node: Node): boolean {
   return node.t === "div" && isIntegerLiteral(node.num) && isIntegerLiteral(node.den);
 }
 
+/** A subscript as part of a name: `x_{0}` → x_0, `M_{\\odot}` → M_odot, `x_{dot_0}` → x_dot_0. */
 function subscriptName(node: Node): string {
-  return render(node).replace(/\s+/g, "");
+  return render(node).replace(/[\s*{}\\]/g, "");
 }
 
 function describe(tok: Token | undefined): string {

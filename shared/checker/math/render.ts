@@ -22,6 +22,34 @@ function wrap(node: Node, min: number): string {
   return prec(node) < min ? `(${text})` : text;
 }
 
+/** Plain-text words the lexer reads back as one name; any other multi-letter base is written `\\name`. */
+const PLAIN_NAMES =
+  /^(?:[a-zA-Z]|pi|alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|rho|sigma|tau|upsilon|phi|chi|psi|omega)'*$/;
+
+/** `x_0`, `M_{odot}`, `\\hbar`: spelled so that parsing the rendering gives the same name back. */
+function renderName(name: string): string {
+  if (name === "infty") return "∞";
+  const cut = name.indexOf("_");
+  const base = cut < 0 ? name : name.slice(0, cut);
+  const sub = cut < 0 ? "" : name.slice(cut + 1);
+  const head = PLAIN_NAMES.test(base) ? base : `\\${base}`;
+  if (sub === "") return head;
+  return sub.length === 1 ? `${head}_${sub}` : `${head}_{${sub}}`;
+}
+
+function renderCall(fn: string, args: Node[]): string {
+  switch (fn) {
+    case "fact":
+      return `${wrap(args[0], 7)}!`;
+    case "root":
+      return `${wrap(args[0], 7)}^(1/${wrap(args[1], 7)})`;
+    case "log10":
+      return `log(${render(args[0])}, 10)`;
+    default:
+      return `${fn}(${args.map(render).join(", ")})`;
+  }
+}
+
 export function render(node: Node): string {
   switch (node.t) {
     case "num":
@@ -29,7 +57,7 @@ export function render(node: Node): string {
     case "based":
       return `${node.digits}_${node.base}`;
     case "sym":
-      return node.name === "infty" ? "∞" : node.name;
+      return renderName(node.name);
     case "add":
       return node.args
         .map((arg, k) => {
@@ -46,8 +74,9 @@ export function render(node: Node): string {
     case "pow":
       return `${wrap(node.base, 7)}^${wrap(node.exp, 7)}`;
     case "call":
+      return renderCall(node.fn, node.args);
     case "apply":
-      return `${node.fn}(${node.args.map(render).join(", ")})`;
+      return `${renderName(node.fn)}(${node.args.map(render).join(", ")})`;
     case "pct":
       return `${wrap(node.arg, 7)}%`;
     case "deg":
@@ -69,9 +98,9 @@ export function render(node: Node): string {
     case "union":
       return node.items.map(render).join(" ∪ ");
     case "matrix":
-      return `[${node.rows.map((row) => `[${row.map(render).join(", ")}]`).join(", ")}]`;
+      return `\\begin{pmatrix}${node.rows.map((row) => row.map(render).join(" & ")).join(" \\\\ ")}\\end{pmatrix}`;
     case "text":
-      return `"${node.s}"`;
+      return `\\text{${node.s}}`;
     case "ellipsis":
       return "...";
   }

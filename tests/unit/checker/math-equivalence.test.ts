@@ -1,0 +1,229 @@
+/** Equivalence by kind: numbers, expressions, equations, inequalities, intervals, collections, options. */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { type Comparison, compareAnswers } from "../../../shared/checker/math/index.ts";
+import { type GradeOptionsInput, resolveOptions } from "../../../shared/contracts/grading.ts";
+
+function compare(response: string, gold: string, options?: GradeOptionsInput): Comparison {
+  return compareAnswers(response, gold, resolveOptions(options));
+}
+
+function same(response: string, gold: string, options?: GradeOptionsInput): Comparison {
+  const result = compare(response, gold, options);
+  assert.equal(
+    result.equal,
+    true,
+    `${JSON.stringify(response)} should equal ${JSON.stringify(gold)}: ${result.reason}`,
+  );
+  return result;
+}
+
+function different(response: string, gold: string, options?: GradeOptionsInput): Comparison {
+  const result = compare(response, gold, options);
+  assert.equal(result.equal, false, `${JSON.stringify(response)} should differ from ${JSON.stringify(gold)}`);
+  assert.ok(result.reason, "a verdict of not equal carries a reason");
+  return result;
+}
+
+describe("numbers", () => {
+  it("compares exact values exactly", () => {
+    assert.equal(same("0.5", "\\frac{1}{2}").method, "exact");
+    assert.equal(same("\\frac{4}{8}", "\\frac12").method, "exact");
+    same("025", "25");
+    same("-\\frac{1}{3}", "-1/3");
+    same("2^{10}", "1024");
+    same("\\frac{100!}{2^{50}}", "\\frac{100!}{2^{50}}");
+    different("41", "42");
+  });
+
+  it("says which values differ", () => {
+    assert.equal(different("41", "42").reason, "different values: 41 vs 42");
+  });
+
+  it("compares irrational constants numerically", () => {
+    same("3\\sqrt{13}", "\\sqrt{117}");
+    same("\\frac{\\sqrt{3}}{3}", "\\frac{1}{\\sqrt{3}}");
+    same("\\frac{\\log 2}{\\log 2-\\log 3}", "\\frac{\\ln 2}{\\ln(2/3)}");
+    different("2\\sqrt{3}", "3\\sqrt{2}");
+  });
+
+  it("allows a decimal its stated precision only", () => {
+    assert.equal(same("0.333", "\\frac{1}{3}").method, "tolerance");
+    same("3.14", "\\pi");
+    same("3.1416", "\\pi");
+    different("3.15", "\\pi");
+    different("3.1", "3.14");
+    different("0.33", "0.333");
+    same("0.50", "0.5");
+  });
+
+  it("uses options.relativeTolerance when a side is a decimal", () => {
+    same("3.1", "3.14", { relativeTolerance: 0.05 });
+    different("3", "3.14", { relativeTolerance: 0 });
+    different("\\frac{1}{3}", "\\frac{1}{2}", { relativeTolerance: 0.5 });
+  });
+
+  it("compares complex numbers", () => {
+    same("6 - 5i", "-5i + 6");
+    same("1 + i\\sqrt{3}", "1+\\sqrt{3}i");
+    same("\\frac{1}{1+i}", "\\frac{1-i}{2}");
+    different("6 - 5i", "6 + 5i");
+  });
+});
+
+describe("expressions", () => {
+  it("decides by evaluation at random points", () => {
+    assert.equal(same("(x+1)^2", "x^2+2x+1").method, "sampling");
+    same("p - q", "-q+p");
+    same("\\frac{n(n+1)}{2}", "\\binom{n+1}{2}");
+    same("x(x+1)", "x^2+x");
+    same("\\frac{e^{at}-e^{-at}}{2a}", "\\frac{\\sinh(at)}{a}");
+    different("x^2", "x^3");
+    different("2k+2", "2k");
+    different("x^2", "y^2");
+  });
+
+  it("treats unknown functions consistently", () => {
+    same("I(0)e^{-\\frac{t}{RC}}", "I(0) e^{-\\frac{t}{R C}}");
+    different("f(x)", "g(x)");
+  });
+
+  it("evaluates integer functions at integers", () => {
+    same("\\lfloor \\frac{n}{2} \\rfloor", "\\lfloor n/2 \\rfloor");
+    different("\\lfloor \\frac{n}{2} \\rfloor", "\\lceil \\frac{n}{2} \\rceil");
+  });
+});
+
+describe("equations", () => {
+  it("counts an assignment by its value", () => {
+    same("x = 5", "5");
+    same("5", "x=5");
+    same("f(x) = 2x", "2x");
+    same("k=1", "1");
+    different("x = 6", "5");
+  });
+
+  it("compares equations up to side swap and scaling", () => {
+    assert.equal(same("y = 2x+1", "2x - y + 1 = 0").method, "equation");
+    same("5 = x", "x = 5");
+    same("2y = 4x + 6", "y = 2x + 3");
+    same("5x - 7y + 11z + 4 = 0", "-10x + 14y - 22z - 8 = 0");
+    different("y = 2x+1", "y = 2x-1");
+    different("y = x", "y = x^2");
+  });
+});
+
+describe("inequalities and intervals", () => {
+  it("reads a one-variable inequality as an interval", () => {
+    assert.equal(same("x > 2", "(2, \\infty)").method, "interval");
+    same("x \\ge 2", "[2,\\infty)");
+    same("k \\geqslant 2", "k \\ge 2");
+    same("-1 < x \\le 3", "(-1, 3]");
+    same("3 \\ge x > -1", "(-1, 3]");
+    same("x \\in [-2,7]", "[-2,7]");
+    different("x \\ge 2", "(2, \\infty)");
+    different("x < 2", "(2, \\infty)");
+  });
+
+  it("respects bracket types", () => {
+    same("\\left(\\frac{3}{5},\\frac{8}{3}\\right]", "(0.6, 8/3]");
+    different("[3,4]", "(3,4]");
+    different("(3,4)", "(3,4]");
+    const result = different("[1,2)", "(1,2)");
+    assert.match(result.reason ?? "", /bracket/);
+  });
+
+  it("compares unions in any order", () => {
+    same("(9,36) \\cup (0,9)", "(0,9) \\cup (9,36)");
+    same("(-\\infty, 0) \\cup \\{1\\}", "(-\\infty, 0) \\cup\\{1\\}");
+    different("(0,9) \\cup (9,37)", "(0,9) \\cup (9,36)");
+    different("(0,36)", "(0,9) \\cup (9,36)");
+  });
+});
+
+describe("collections", () => {
+  it("compares sets unordered and tuples ordered", () => {
+    assert.equal(same("\\{2, 1\\}", "\\{1, 2\\}").method, "set");
+    assert.equal(same("(1, 2)", "(1,2)").method, "string");
+    same("(6,31,-1)", "(6, 31, -1)");
+    different("(31,6,-1)", "(6,31,-1)");
+  });
+
+  it("reads bare lists as unordered by default", () => {
+    same("-2, 1", "1,-2");
+    same("7, 5, 3", "3, 5, 7");
+    same("(1,2), (3,4)", "(3,4), (1,2)");
+    different("(2,1), (3,4)", "(3,4), (1,2)");
+  });
+
+  it("follows options.listOrder", () => {
+    different("-2, 1", "1,-2", { listOrder: "ordered" });
+    same("1, -2", "1,-2", { listOrder: "ordered" });
+    same("(2,1)", "(1,2)", { listOrder: "unordered" });
+    different("(2,1)", "(1,2)");
+  });
+
+  it("says how the sizes differ", () => {
+    assert.equal(
+      different("1, 2", "1, 2, 3").reason,
+      "response is a list of 2 elements, gold is a list of 3 elements",
+    );
+    assert.match(different("(1, 2)", "3").reason ?? "", /tuple of 2 elements, gold is a single value/);
+  });
+
+  it("compares matrices and vectors element-wise", () => {
+    assert.equal(
+      same(
+        "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}",
+        "\\begin{bmatrix} 1 & 2 \\\\ 3 & 4.0 \\end{bmatrix}",
+      ).method,
+      "matrix",
+    );
+    same("\\begin{pmatrix} -1/3 \\\\ 2/3 \\\\ 5/3 \\end{pmatrix}", "(-\\frac13, \\frac23, \\frac53)");
+    different(
+      "\\begin{pmatrix} 1 & 2 \\\\ 4 & 3 \\end{pmatrix}",
+      "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}",
+    );
+    different("\\begin{pmatrix} 1 & 2 \\end{pmatrix}", "\\begin{pmatrix} 1 \\\\ 2 \\\\ 3 \\end{pmatrix}");
+  });
+
+  it("compares lists of assignments by their values", () => {
+    same("2, -6-4\\sqrt{2}", "$a=2$, $a=-6-4 \\sqrt{2}$");
+    same("f(x)=x+1, f(x)=-1", "$f(x)=-1$,$f(x)=x+1$");
+  });
+});
+
+describe("percent", () => {
+  it("follows options.percent", () => {
+    same("10\\%", "0.1");
+    same("10\\%", "10");
+    same("10\\%", "10", { percent: "number" });
+    different("10\\%", "0.1", { percent: "number" });
+    same("10\\%", "0.1", { percent: "fraction" });
+    different("10\\%", "10", { percent: "fraction" });
+    same("62.5", "62.5%");
+    different("11\\%", "10\\%");
+  });
+});
+
+describe("degrees", () => {
+  it("reads degrees as the number, or as radians against an answer with π", () => {
+    same("30^\\circ", "30");
+    same("30^\\circ", "\\frac{\\pi}{6}");
+    same("\\sin 30^\\circ", "\\frac12");
+    different("30^\\circ", "\\frac{\\pi}{3}");
+  });
+});
+
+describe("results", () => {
+  it("reports canonical renderings of both sides", () => {
+    const result = compare("\\dfrac{1}{2}", "0.5");
+    assert.deepEqual(result.normalized, { response: "1/2", gold: "0.5" });
+  });
+
+  it("reports unparseable input and still compares it as text", () => {
+    const result = different("\\frac{1}{", "42");
+    assert.match(result.reason ?? "", /could not parse response/);
+    assert.equal(compare("$t(0,4]$", "t(0,4]").equal, true);
+  });
+});
