@@ -1,0 +1,1 @@
+export { GradingPool, type GradingPoolOptions, type PoolStats } from "./pool.ts";

@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { checkAnswer } from "../../shared/checker/check.ts";
+import type { GradeRequest, Verdict } from "../../shared/contracts/grading.ts";
+import { GradingPool } from "../../shared/pool/index.ts";
+import { CRASH_WORKER, misbehavingWorkerUrl, SPIN_FOREVER } from "../support/misbehaving-worker.ts";
+
+const requests: GradeRequest[] = [
+  { response: "so the answer is \\boxed{42}", gold: "42" },
+  { response: "\\boxed{41}", gold: 42 },
+  { response: "\\boxed{b}", gold: ["a", "b"] },
+  { response: "\\boxed{42}", gold: "42", options: { requireThinkClose: true } },
+  { response: "<think>hmm</think> \\boxed{7}", gold: 7 },
+  { response: "", gold: "1" },
+];
+
+function withoutTiming({ elapsedMs: _, ...rest }: Verdict): Omit<Verdict, "elapsedMs"> {
+  return rest;
+}
+
+function expected(request: GradeRequest) {
+  return withoutTiming(checkAnswer(request));
+}
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe("GradingPool", () => {
+  let pool: GradingPool;
+  before(async () => {
+    pool = await GradingPool.start({ size: 2 });
+  });
+  after(() => pool.close());
+
+  it("grades one request as the checker does in-process", async () => {
+    for (const request of requests) {
+      assert.deepEqual(withoutTiming(await pool.grade(request)), expected(request));
+    }
+  });
+
+  it("grades many requests, in order", async () => {
+    const many = Array.from({ length: 500 }, (_, i) => ({
+      response: `\\boxed{${i % 7}}`,
+      gold: String(i % 5),
+    }));
+    const verdicts = await pool.gradeMany([...requests, ...many]);
+    assert.deepEqual(verdicts.map(withoutTiming), [...requests, ...many].map(expected));
+  });
+
+  it("keeps concurrent callers' verdicts apart", async () => {
+    const batches = Array.from({ length: 8 }, (_, b) =>
+      Array.from({ length: 50 }, (_, i) => ({
+        response: `\\boxed{${b * 100 + i}}`,
+        gold: String(b * 100 + i),
+      })),
+    );
+    const results = await Promise.all(batches.map((batch) => pool.gradeMany(batch)));
+    for (const [b, verdicts] of results.entries()) {
+      assert.deepEqual(
+        verdicts.map((v) => v.extracted),
+        batches[b].map((r) => r.response.slice(7, -1)),
+      );
+      assert.ok(verdicts.every((v) => v.correct));
+    }
+  });
+
+  it("reports what it did", async () => {
+    const stats = pool.stats();
+    assert.equal(stats.size, 2);
+    assert.equal(stats.readyWorkers, 2);
+    assert.equal(stats.queued, 0);
+    assert.equal(stats.inFlight, 0);
+    assert.ok(stats.completed >= requests.length);
+  });
+
+  it("refuses work once closed", async () => {
+    const closing = await GradingPool.start({ size: 1 });
+    const verdict = closing.grade(requests[0]);
+    await closing.close();
+    assert.equal((await verdict).status, "ok");
+    await assert.rejects(closing.grade(requests[0]), /closed/);
+  });
+});
+
+describe("GradingPool with a worker that misbehaves", () => {
+  let pool: GradingPool;
+  before(async () => {
+    pool = await GradingPool.start({ size: 2, workerUrl: misbehavingWorkerUrl, timeoutMs: 100 });
+  });
+  after(() => pool.close());
+
+  it("answers an overrunning item `timeout`, the rest of its batch normally, and keeps serving", async () => {
+    const batch = [...requests, { response: SPIN_FOREVER, gold: "1" }, ...requests];
+    const verdicts = await pool.gradeMany(batch);
+    const spun = verdicts[requests.length];
+    assert.equal(spun.status, "timeout");
+    assert.equal(spun.correct, false);
+    assert.match(spun.reason ?? "", /100 ms/);
+    assert.ok(spun.elapsedMs >= 99, `elapsed ${spun.elapsedMs}`);
+    const others = verdicts.filter((_, i) => i !== requests.length);
+    assert.deepEqual(others.map(withoutTiming), [...requests, ...requests].map(expected));
+
+    const stats = pool.stats();
+    assert.equal(stats.timeouts, 1);
+    assert.equal(stats.restarts, 1);
+    assert.deepEqual(withoutTiming(await pool.grade(requests[0])), expected(requests[0]));
+  });
+
+  it("honours a request's own budget", async () => {
+    const verdict = await pool.grade({ response: SPIN_FOREVER, gold: "1", options: { timeoutMs: 30 } });
+    assert.equal(verdict.status, "timeout");
+    assert.match(verdict.reason ?? "", /30 ms/);
+  });
+
+  it("really stops the work of a worker it gave up on", async () => {
+    await pool.gradeMany([
+      { response: SPIN_FOREVER, gold: "1" },
+      { response: SPIN_FOREVER, gold: "1" },
+    ]);
+    // Starting the replacements costs CPU of its own, so measure only once they are up.
+    await until(() => pool.stats().readyWorkers === 2);
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const wallMs = performance.now() - wallBefore;
+    // Two threads still spinning would burn about twice the wall time.
+    assert.ok(cpuMs < wallMs * 0.5, `the process used ${cpuMs} ms of CPU in ${wallMs} ms`);
+  });
+
+  it("answers the item of a crashed worker `error`, and replaces the worker", async () => {
+    const restartsBefore = pool.stats().restarts;
+    const batch = [requests[0], { response: CRASH_WORKER, gold: "1" }, requests[1], requests[2]];
+    const verdicts = await pool.gradeMany(batch);
+    assert.equal(verdicts[1].status, "error");
+    assert.match(verdicts[1].reason ?? "", /crashed/);
+    assert.deepEqual([verdicts[0], verdicts[2], verdicts[3]].map(withoutTiming), [
+      expected(requests[0]),
+      expected(requests[1]),
+      expected(requests[2]),
+    ]);
+    assert.equal(pool.stats().restarts, restartsBefore + 1);
+    assert.equal(pool.stats().crashes, 1);
+  });
+
+  it("answers every item exactly once when many misbehave at once", async () => {
+    const batch = Array.from({ length: 60 }, (_, i) =>
+      i % 20 === 5 ? { response: SPIN_FOREVER, gold: "1" } : { response: `\\boxed{${i}}`, gold: String(i) },
+    );
+    const verdicts = await pool.gradeMany(batch);
+    assert.equal(verdicts.length, batch.length);
+    for (const [i, verdict] of verdicts.entries()) {
+      if (i % 20 === 5) assert.equal(verdict.status, "timeout");
+      else assert.deepEqual(withoutTiming(verdict), expected(batch[i]));
+    }
+    const stats = pool.stats();
+    assert.equal(stats.queued + stats.inFlight, 0);
+  });
+});
