@@ -3,7 +3,7 @@
  * The evaluator service, `rlvr eval` and the learner's periodic evaluation share these schemas.
  */
 import { z } from "zod";
-import { MAX_RESPONSE_CHARS } from "./grading.ts";
+import { GoldSchema, GradeOptionsSchema, MAX_RESPONSE_CHARS } from "./grading.ts";
 
 /** One sampled response to one problem (a JSONL line of a samples file). */
 export const SampleSchema = z
@@ -59,3 +59,74 @@ export const EvaluationResultSchema = z.object({
   ),
 });
 export type EvaluationResult = z.output<typeof EvaluationResultSchema>;
+
+/** A problem set sent with a job (the user's own data), instead of one the evaluator has on disk. */
+export const InlineProblemSetSchema = z.object({
+  name: z.string().min(1).max(200),
+  problems: z
+    .array(z.object({ id: z.string().min(1).max(200), problem: z.string().max(100_000), gold: GoldSchema }))
+    .min(1)
+    .max(100_000),
+});
+export type InlineProblemSet = z.output<typeof InlineProblemSetSchema>;
+
+/** Most samples one job may carry inline (larger sets go through the NATS object store). */
+export const MAX_INLINE_SAMPLES = 50_000;
+
+/** `POST /v1/evaluations` and the job message: what to evaluate. */
+export const EvaluationRequestSchema = z
+  .object({
+    /** The samples, inline, or the name of an object already put in the `rlvr-eval-samples` object store. */
+    samples: z.union([
+      z.array(SampleSchema).min(1).max(MAX_INLINE_SAMPLES),
+      z.object({ object: z.string().min(1) }),
+    ]),
+    /** Problem sets the evaluator has on disk (default: the six benchmarks) or sent inline. */
+    benchmarks: z.array(z.string().min(1)).min(1).optional(),
+    problemSets: z.array(InlineProblemSetSchema).min(1).optional(),
+    k: z.number().int().min(1).max(1024).default(16),
+    gradeOptions: GradeOptionsSchema.optional(),
+    allowPartial: z.boolean().default(false),
+    title: z.string().max(200).default("Evaluation"),
+  })
+  .strict()
+  .refine((r) => !(r.benchmarks && r.problemSets), {
+    message: "give either `benchmarks` or `problemSets`, not both",
+    path: ["problemSets"],
+  });
+export type EvaluationRequest = z.input<typeof EvaluationRequestSchema>;
+
+export const JobStateSchema = z.enum(["queued", "running", "done", "failed"]);
+
+/** What `GET /v1/evaluations/:id` answers, and what the results bucket holds under the job id. */
+export const EvaluationStatusSchema = z.object({
+  id: z.string(),
+  state: JobStateSchema,
+  progress: z.object({ graded: z.number().int(), total: z.number().int() }),
+  /** Set once the job is done. */
+  result: EvaluationResultSchema.optional(),
+  error: z.string().optional(),
+  /** How many times the job was delivered to an evaluator (above 1 after a crash). */
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EvaluationStatus = z.output<typeof EvaluationStatusSchema>;
+
+/** NATS names of the evaluation service. */
+export const EVALUATOR_NATS = {
+  stream: "RLVR_EVAL_JOBS",
+  jobsSubject: "rlvr.eval.jobs",
+  consumer: "rlvr-evaluator",
+  resultsBucket: "rlvr-eval-results",
+  chunksBucket: "rlvr-eval-chunks",
+  samplesStore: "rlvr-eval-samples",
+  progressSubject: (id: string) => `rlvr.eval.progress.${id}`,
+} as const;
+
+/** The message on the jobs stream: the request, its samples already in the object store. */
+export const EvaluationJobMessageSchema = z.object({
+  id: z.string().regex(/^[-_A-Za-z0-9]{1,100}$/, "job ids are letters, digits, - and _"),
+  request: EvaluationRequestSchema.and(z.object({ samples: z.object({ object: z.string().min(1) }) })),
+});
+export type EvaluationJobMessage = z.output<typeof EvaluationJobMessageSchema>;

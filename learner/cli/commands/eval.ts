@@ -7,8 +7,18 @@ import { join } from "node:path";
 import { Command, Option } from "commander";
 import { type Sample, SampleSchema } from "../../../shared/contracts/evaluation.ts";
 import { defaultDataDir } from "../../../shared/datasets/location.ts";
+import type { ProblemSet } from "../../../shared/datasets/problems.ts";
 import { resolveProblemSets } from "../../../shared/datasets/resolve.ts";
-import { evaluateSamples } from "../../../shared/evaluation/evaluate.ts";
+import { type Evaluation, evaluateSamples } from "../../../shared/evaluation/evaluate.ts";
+import {
+  newJobId,
+  submitEvaluation,
+  uploadSamples,
+  waitForEvaluation,
+} from "../../../shared/evaluation/jobs/client.ts";
+import { openJobStore } from "../../../shared/evaluation/jobs/infrastructure.ts";
+import { assertComplete, matchSamples } from "../../../shared/evaluation/samples.ts";
+import { connectNats } from "../../../shared/nats/connection.ts";
 import { evaluationHtml, evaluationMarkdown } from "../../../shared/reports/evaluation-report.ts";
 import {
   addGraderFlags,
@@ -61,40 +71,93 @@ export function evalCommand(): Command {
       answer: flags.answerField,
     });
     const samples = await readSamples(samplesPath);
-    const grader = await openGrader(flags);
-    const bar = progressBar("grading", samples.length);
-    let done = 0;
-    try {
-      const { result, report } = await evaluateSamples(sets, samples, {
-        k: flags.k,
-        grader,
-        gradeOptions: gradeOptionsFromFlags(flags),
-        allowPartial: flags.allowPartial,
-        onProgress: (graded) => {
-          bar.tick(graded - done);
-          done = graded;
-        },
-      });
-      bar.done();
-      if (report.surplus > 0)
-        console.error(`note: ${report.surplus} samples beyond the first k = ${flags.k} were left out`);
-      await mkdir(flags.out, { recursive: true });
-      const markdown = evaluationMarkdown(result, flags.title);
-      await writeFile(
-        join(flags.out, "result.json"),
-        `${JSON.stringify({ ...result, samplesReport: report }, null, 2)}\n`,
-      );
-      await writeFile(join(flags.out, "report.md"), markdown);
-      await writeFile(join(flags.out, "report.html"), evaluationHtml(result, flags.title));
-      console.log(markdown);
-      console.log(
-        `reports: ${join(flags.out, "report.md")}, ${join(flags.out, "report.html")}, ${join(flags.out, "result.json")}`,
-      );
-    } finally {
-      await grader.close();
-    }
+    const { result, report } =
+      flags.via === "nats"
+        ? await evaluateAsJob(sets, samples, flags)
+        : await evaluateHere(sets, samples, flags);
+    if (report.surplus > 0)
+      console.error(`note: ${report.surplus} samples beyond the first k = ${flags.k} were left out`);
+    await mkdir(flags.out, { recursive: true });
+    const markdown = evaluationMarkdown(result, flags.title);
+    await writeFile(
+      join(flags.out, "result.json"),
+      `${JSON.stringify({ ...result, samplesReport: report }, null, 2)}\n`,
+    );
+    await writeFile(join(flags.out, "report.md"), markdown);
+    await writeFile(join(flags.out, "report.html"), evaluationHtml(result, flags.title));
+    console.log(markdown);
+    console.log(
+      `reports: ${join(flags.out, "report.md")}, ${join(flags.out, "report.html")}, ${join(flags.out, "result.json")}`,
+    );
   });
   return command;
+}
+
+/** Grades here (in-process pool, or a grading service over HTTP) and scores here. */
+async function evaluateHere(sets: ProblemSet[], samples: Sample[], flags: EvalFlags): Promise<Evaluation> {
+  const grader = await openGrader(flags);
+  const bar = progressBar(`grading via ${flags.via}`, samples.length);
+  let done = 0;
+  try {
+    const evaluation = await evaluateSamples(sets, samples, {
+      k: flags.k,
+      grader,
+      gradeOptions: gradeOptionsFromFlags(flags),
+      allowPartial: flags.allowPartial,
+      onProgress: (graded) => {
+        bar.tick(graded - done);
+        done = graded;
+      },
+    });
+    bar.done();
+    return evaluation;
+  } finally {
+    await grader.close();
+  }
+}
+
+/** Submits a durable job to the evaluation service over NATS and follows it to the end. */
+async function evaluateAsJob(sets: ProblemSet[], samples: Sample[], flags: EvalFlags): Promise<Evaluation> {
+  // Validate locally first: a job that cannot fit its problems should fail here, not in a queue.
+  const { report } = matchSamples(sets, samples, flags.k);
+  if (!flags.allowPartial) assertComplete(report, flags.k);
+  const nc = await connectNats(flags.natsUrl, "rlvr-eval-cli");
+  try {
+    const store = await openJobStore(nc);
+    const id = newJobId();
+    const object = await uploadSamples(store, samples, `${id}.samples.jsonl`);
+    await submitEvaluation(
+      store,
+      {
+        samples: { object },
+        // Only the golds travel: the evaluator needs no problem text.
+        problemSets: sets.map((s) => ({
+          name: s.name,
+          problems: s.problems.map((p) => ({ ...p, problem: "" })),
+        })),
+        k: flags.k,
+        gradeOptions: gradeOptionsFromFlags(flags),
+        allowPartial: flags.allowPartial ?? false,
+        title: flags.title,
+      },
+      id,
+    );
+    console.error(`submitted evaluation job ${id}`);
+    const bar = progressBar("evaluating via nats", samples.length);
+    let done = 0;
+    const final = await waitForEvaluation(nc, store, id, (status) => {
+      if (status.progress.graded > done) {
+        bar.tick(status.progress.graded - done);
+        done = status.progress.graded;
+      }
+    });
+    bar.done();
+    if (final.state === "failed" || !final.result)
+      throw new Error(`evaluation job ${id} failed: ${final.error}`);
+    return { result: final.result, report };
+  } finally {
+    await nc.close();
+  }
 }
 
 async function readSamples(path: string): Promise<Sample[]> {

@@ -1,0 +1,101 @@
+/**
+ * Submitting evaluation jobs and following them: used by `POST /v1/evaluations` and by
+ * `rlvr eval --via nats`. Samples always travel through the object store, so a job message stays
+ * small whatever the size of the samples.
+ */
+import type { NatsConnection } from "@nats-io/transport-node";
+import {
+  EVALUATOR_NATS,
+  type EvaluationJobMessage,
+  EvaluationRequestSchema,
+  type EvaluationStatus,
+  EvaluationStatusSchema,
+  type Sample,
+} from "../../contracts/evaluation.ts";
+import type { EvaluationJobStore } from "./infrastructure.ts";
+
+export function newJobId(): string {
+  return crypto.randomUUID();
+}
+
+export async function writeStatus(store: EvaluationJobStore, status: EvaluationStatus): Promise<void> {
+  await store.results.put(status.id, JSON.stringify(status));
+}
+
+export async function readStatus(store: EvaluationJobStore, id: string): Promise<EvaluationStatus | null> {
+  if (!/^[-_A-Za-z0-9]+$/.test(id)) return null;
+  const entry = await store.results.get(id);
+  if (!entry || entry.length === 0) return null;
+  return EvaluationStatusSchema.parse(entry.json());
+}
+
+/** Puts samples in the object store as JSON Lines; returns the object's name. */
+export async function uploadSamples(
+  store: EvaluationJobStore,
+  samples: Sample[],
+  name: string,
+): Promise<string> {
+  const text = `${samples.map((s) => JSON.stringify(s)).join("\n")}\n`;
+  await store.samples.putBlob({ name }, new TextEncoder().encode(text));
+  return name;
+}
+
+/** Validates, stores inline samples, records the job as queued and queues it; returns its id. */
+export async function submitEvaluation(
+  store: EvaluationJobStore,
+  input: unknown,
+  id = newJobId(),
+): Promise<string> {
+  const request = EvaluationRequestSchema.parse(input);
+  let samples = request.samples;
+  if (Array.isArray(samples)) {
+    samples = { object: await uploadSamples(store, samples, `${id}.samples.jsonl`) };
+  } else if (!(await store.samples.info(samples.object))) {
+    throw new Error(
+      `no object ${JSON.stringify(samples.object)} in the ${EVALUATOR_NATS.samplesStore} object store`,
+    );
+  }
+  const now = new Date().toISOString();
+  await writeStatus(store, {
+    id,
+    state: "queued",
+    progress: { graded: 0, total: 0 },
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+  });
+  const message: EvaluationJobMessage = { id, request: { ...request, samples } };
+  await store.js.publish(EVALUATOR_NATS.jobsSubject, JSON.stringify(message), { msgID: id });
+  return id;
+}
+
+/**
+ * Resolves with the job's final status (done or failed), reporting progress as it comes. Progress
+ * events are a courtesy; the status bucket is the truth, so it is polled too.
+ */
+export async function waitForEvaluation(
+  nc: NatsConnection,
+  store: EvaluationJobStore,
+  id: string,
+  onProgress?: (status: EvaluationStatus) => void,
+  pollMs = 500,
+): Promise<EvaluationStatus> {
+  const events = nc.subscribe(EVALUATOR_NATS.progressSubject(id));
+  (async () => {
+    for await (const event of events) {
+      const parsed = EvaluationStatusSchema.safeParse(event.json());
+      if (parsed.success) onProgress?.(parsed.data);
+    }
+  })();
+  try {
+    for (;;) {
+      const status = await readStatus(store, id);
+      if (!status) throw new Error(`no evaluation job ${id}`);
+      if (status.state === "done" || status.state === "failed") return status;
+      onProgress?.(status);
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  } finally {
+    events.unsubscribe();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The JetStream pieces evaluation jobs live in: a work-queue stream with a durable pull consumer
+ * (each job goes to one evaluator, and back to the queue if that evaluator dies), a key-value bucket
+ * of job statuses and results, one of finished grading chunks (so a redelivered job resumes), and an
+ * object store for large samples files. Creating them is idempotent, so clients and services may both.
+ */
+import {
+  AckPolicy,
+  type Consumer,
+  type JetStreamClient,
+  jetstream,
+  jetstreamManager,
+  RetentionPolicy,
+  StorageType,
+} from "@nats-io/jetstream";
+import { type KV, Kvm } from "@nats-io/kv";
+import { type ObjectStore, Objm } from "@nats-io/obj";
+import type { NatsConnection } from "@nats-io/transport-node";
+import { EVALUATOR_NATS } from "../../contracts/evaluation.ts";
+
+/** An evaluator that stops sending heartbeats for this long is presumed dead and its job redelivered. */
+export const JOB_ACK_WAIT_MS = 30_000;
+/** Deliveries of one job before it is declared failed. */
+export const JOB_MAX_DELIVER = 5;
+const NANOS_PER_MS = 1_000_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface EvaluationJobStore {
+  js: JetStreamClient;
+  results: KV;
+  chunks: KV;
+  samples: ObjectStore;
+}
+
+export async function openJobStore(nc: NatsConnection): Promise<EvaluationJobStore> {
+  const jsm = await jetstreamManager(nc);
+  const stream = {
+    name: EVALUATOR_NATS.stream,
+    subjects: [EVALUATOR_NATS.jobsSubject],
+    retention: RetentionPolicy.Workqueue,
+    storage: StorageType.File,
+    duplicate_window: 10 * 60 * 1000 * NANOS_PER_MS,
+  };
+  await jsm.streams.add(stream).catch(async (error: Error) => {
+    if (!/already in use|exists/i.test(error.message)) throw error;
+  });
+  const kvm = new Kvm(nc);
+  const [results, chunks, samples] = await Promise.all([
+    kvm.create(EVALUATOR_NATS.resultsBucket, { history: 1, storage: StorageType.File, ttl: 30 * DAY_MS }),
+    kvm.create(EVALUATOR_NATS.chunksBucket, { history: 1, storage: StorageType.File, ttl: DAY_MS }),
+    new Objm(nc).create(EVALUATOR_NATS.samplesStore, {
+      storage: StorageType.File,
+      ttl: 7 * DAY_MS * NANOS_PER_MS,
+    }),
+  ]);
+  return { js: jetstream(nc), results, chunks, samples };
+}
+
+/** The durable consumer every evaluator replica pulls jobs from. */
+export async function jobConsumer(nc: NatsConnection): Promise<Consumer> {
+  const jsm = await jetstreamManager(nc);
+  await jsm.consumers.add(EVALUATOR_NATS.stream, {
+    durable_name: EVALUATOR_NATS.consumer,
+    ack_policy: AckPolicy.Explicit,
+    ack_wait: JOB_ACK_WAIT_MS * NANOS_PER_MS,
+    max_deliver: JOB_MAX_DELIVER,
+    max_ack_pending: 64,
+  });
+  return jetstream(nc).consumers.get(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer);
+}
