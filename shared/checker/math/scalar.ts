@@ -14,6 +14,8 @@ import { symbolicallyEqual } from "./symbolic.ts";
 
 /** Two values computed in doubles from exact expressions agree to about this much. */
 const NUMERIC_TOLERANCE = 1e-10;
+/** Beyond this, a relative difference of 1e-10 can hide an integer or an irrational term. */
+const HUGE = 1e9;
 
 const hasPi = (node: Node) => some(node, (n) => n.t === "sym" && n.name === "pi");
 
@@ -90,7 +92,12 @@ function compareConstants(a: Node, b: Node, ctx: Context): Outcome {
   const why = `different values: ${formatValue(va)} vs ${formatValue(vb)}`;
   if (tolerance !== null)
     return withinTolerance(va, vb, tolerance) ? same("tolerance") : differ(why, "tolerance");
-  return close(va, vb, NUMERIC_TOLERANCE) ? same("sampling") : differ(why, "sampling");
+  if (!close(va, vb, NUMERIC_TOLERANCE)) return differ(why, "sampling");
+  // Doubles cannot see √2 next to 10^{20}: at such magnitudes only a symbolic proof says equal.
+  if (Math.max(Cx.abs(va), Cx.abs(vb)) > HUGE && !symbolicallyEqual(a, b, ctx.products)) {
+    return differ("too large to compare numerically, and no symbolic proof of equality", "symbolic");
+  }
+  return same("sampling");
 }
 
 /** One side is too large to build: compare orders of magnitude, never call them equal blindly. */
@@ -126,6 +133,7 @@ function compareBySampling(a: Node, b: Node, ctx: Context): Outcome {
   let nonzero = 0;
   let zeros = 0;
   let skipped = 0;
+  let huge = false;
   for (const { point, values } of samples ?? []) {
     const [va, vb] = values;
     if (!Cx.finite(va) || !Cx.finite(vb)) {
@@ -140,9 +148,14 @@ function compareBySampling(a: Node, b: Node, ctx: Context): Outcome {
     }
     if (Cx.abs(va) === 0 && Cx.abs(vb) === 0) zeros++;
     else nonzero++;
+    huge ||= Math.max(Cx.abs(va), Cx.abs(vb)) > HUGE;
   }
-  if (nonzero >= MIN_VALID_POINTS || (skipped === 0 && nonzero + zeros >= MIN_VALID_POINTS))
+  if (nonzero >= MIN_VALID_POINTS || (skipped === 0 && nonzero + zeros >= MIN_VALID_POINTS)) {
+    if (huge && !symbolicallyEqual(a, b, ctx.products)) {
+      return differ("too large to compare numerically, and no symbolic proof of equality", "symbolic");
+    }
     return same("sampling");
+  }
   if (symbolicallyEqual(a, b, ctx.products)) return same("symbolic");
   return differ("could not decide: the expressions cannot be evaluated at enough points", "sampling");
 }

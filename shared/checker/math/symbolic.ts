@@ -7,7 +7,9 @@
  */
 import nerdamer from "nerdamer";
 import "nerdamer/Algebra.js";
-import { countNodes, type Node, some } from "./ast.ts";
+import { countNodes, type Node, some, symbols } from "./ast.ts";
+import { exactValue } from "./exact.ts";
+import { log10Abs } from "./rational.ts";
 
 const MAX_NODES = 40;
 const MAX_EXPONENT = 12;
@@ -33,9 +35,20 @@ const FUNCTIONS: Record<string, string> = {
 
 class Unsupported extends Error {}
 
+/** Radicals of huge numbers make nerdamer factor for seconds. */
+function hugeRadicand(n: Node): boolean {
+  const radicand =
+    n.t === "call" && (n.fn === "sqrt" || n.fn === "root") ? n.args[0] : n.t === "pow" ? n.base : null;
+  if (!radicand) return false;
+  const value = exactValue(radicand);
+  return value !== null && (value.kind === "big" || Math.abs(log10Abs(value.q)) > 12);
+}
+
+/** Powers of variables with large or symbolic exponents make nerdamer expand without end. */
 function tooHard(node: Node): boolean {
   return some(node, (n) => {
-    if (n.t !== "pow") return false;
+    if (hugeRadicand(n)) return true;
+    if (n.t !== "pow" || symbols(n.base).size === 0) return false;
     const e = n.exp.t === "neg" ? n.exp.arg : n.exp;
     return e.t !== "num" || !/^\d+$/.test(e.v) || Number(e.v) > MAX_EXPONENT;
   });

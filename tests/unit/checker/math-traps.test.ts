@@ -37,6 +37,14 @@ describe("huge and tiny magnitudes", () => {
     same("2^{1009}", "2 \\cdot 2^{1008}");
   });
 
+  it("does not let double precision hide small terms next to huge ones", () => {
+    different("\\sqrt{2}+10^{20}", "10^{20}");
+    different("2^{100}\\sqrt{3}", "2^{100}\\sqrt{3}+1");
+    different("x+10^{20}", "x+10^{20}+1");
+    same("10^{20}\\sqrt{2}", "\\sqrt{2}\\cdot 10^{20}");
+    same("x+10^{20}", "10^{20}+x");
+  });
+
   it("never builds astronomically large numbers, and never calls them equal blindly", () => {
     assert.match(different("10^{10^{10}}", "10^{10^{10}}+1").reason ?? "", /too large/);
     different("10^{10^{10}}", "10^{10^{11}}");
