@@ -53,9 +53,9 @@ function letterInBold(text: string): string | null {
  */
 function onlyOptionInLine(line: string): string | null {
   let letter: string | null = null;
-  for (let i = line.indexOf(")"); i >= 2; i = line.indexOf(")", i + 1)) {
+  for (let i = line.indexOf(")"); i >= 0; i = line.indexOf(")", i + 1)) {
     const c = line[i - 1];
-    if (line[i - 2] === "(" && c >= "A" && c <= "E") {
+    if (i >= 2 && line[i - 2] === "(" && c >= "A" && c <= "E") {
       if (letter !== null && letter !== c) return null;
       letter = c;
     }
@@ -66,7 +66,7 @@ function onlyOptionInLine(line: string): string | null {
 /** `boxed` is the response's `findBoxed` result, which the caller needs again if no letter is found. */
 export function findChoice(text: string, boxed: string[] | null): string | null {
   const boxedLetter = boxed?.length === 1 ? letterOf(LEADING_LETTER, boxed[0]) : null;
-  if (boxedLetter) return boxedLetter;
+  if (boxedLetter !== null) return boxedLetter;
   const named = letterAfterPhrase(text) ?? letterInBold(text);
   if (named !== null) return named;
   const trimmed = trimEndOf(text, "");

@@ -1,5 +1,5 @@
 /** The last number in the text, as a plain number string. */
-import { isAsciiLetter, isDigit } from "./scan.ts";
+import { digitRunStart, isAsciiLetter, isDigit, lastDigit } from "./scan.ts";
 
 const CURRENCY = "$€£¥";
 const MINUS = "-−";
@@ -29,23 +29,10 @@ function readDigits(run: string, listContext: boolean): string {
   return run.slice(cut + 1);
 }
 
-function isSeparator(text: string, at: number): boolean {
-  const c = text[at];
-  return c === "," || c === "." || c === "/";
-}
-
 export function lastNumber(text: string): string | null {
-  let last = text.length - 1;
-  while (last >= 0 && !isDigit(text.charCodeAt(last))) last--;
+  const last = lastDigit(text);
   if (last < 0) return null;
-  let start = last;
-  for (;;) {
-    if (start > 0 && isDigit(text.charCodeAt(start - 1))) start--;
-    else if (start > 1 && isSeparator(text, start - 1) && isDigit(text.charCodeAt(start - 2))) start--;
-    else if (start > 3 && text.startsWith(LATEX_COMMA, start - 3) && isDigit(text.charCodeAt(start - 4))) {
-      start -= 3;
-    } else break;
-  }
+  let start = digitRunStart(text, last);
   if (
     start > 0 &&
     text[start - 1] === "." &&

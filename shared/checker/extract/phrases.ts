@@ -5,9 +5,11 @@ import { cleanAnswer } from "./clean.ts";
 import { lastMatch } from "./scan.ts";
 import type { Found } from "./types.ts";
 
-// Markdown bold may sit between the words and the colon ("**Final Answer:**", "**Final Answer**:"); a
-// bare "Final Answer" heading ends its line. Single-character classes and fixed alternatives only.
-const FINAL_ANSWER = /\bfinal[ \t]+answers?[ \t*]*(?:is\b|are\b|:|\n)/gi;
+// Markdown bold may sit between the words and the colon ("**Final Answer:**", "**Final Answer**:"). A
+// "Final Answer" without a colon counts only as a heading on its own line ("## Final Answer"), not in
+// prose ("… the final answer\nusing …"). Single-character classes and fixed alternatives only.
+const FINAL_ANSWER =
+  /\bfinal[ \t]+answers?[ \t*]*(?:is\b|are\b|:)|(?:^|\n)[ \t#*]*final[ \t]+answers?[ \t*]*(?=\r?\n)/gi;
 const ANSWER = /\banswers?[ \t*]*(?:is\b|are\b|:)/gi;
 
 /**

@@ -1,4 +1,8 @@
-/** Character-level helpers shared by the scanners. All are iterative and linear in what they read. */
+/**
+ * Character-level helpers shared by the scanners. All are iterative and linear in what they read. Long
+ * loops live here rather than calling these helpers once per character from another module: under
+ * some loaders (tsx) each cross-module call goes through an export getter.
+ */
 
 const BACKSLASH = 92;
 const OPEN_BRACE = 123;
@@ -24,6 +28,34 @@ export function isEscaped(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && text.charCodeAt(i) === BACKSLASH) i--;
   return (at - 1 - i) % 2 === 1;
+}
+
+/** Index of the last ASCII digit in `text`, or -1. */
+export function lastDigit(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * Start of the run of digits that ends at `last`, where a single `,` `.` `/` or a LaTeX `{,}` may sit
+ * between two digits ("1,234.5", "3/4", "1{,}000").
+ */
+export function digitRunStart(text: string, last: number): number {
+  let start = last;
+  for (;;) {
+    const c = start > 0 ? text.charCodeAt(start - 1) : -1;
+    const before = start > 1 ? text.charCodeAt(start - 2) : -1;
+    if (c >= 48 && c <= 57) start--;
+    else if ((c === 44 || c === 46 || c === 47) && before >= 48 && before <= 57) start--;
+    else if (c === 125 && text.startsWith("{,}", start - 3) && isDigit(text.charCodeAt(start - 4)))
+      start -= 3;
+    else return start;
+  }
 }
 
 export function isDigit(c: number): boolean {

@@ -86,6 +86,10 @@ describe("extractAnswer: final-answer phrases", () => {
     expect("## Final Answer\n\n$\\frac{1}{3}$\n", "\\frac{1}{3}", "final-answer");
   });
 
+  it('does not take a line-final "final answer" in prose for a heading', () => {
+    expect("Now we compute the final answer\nusing the formula: \\boxed{6}", "6", "boxed");
+  });
+
   it("falls through when the phrase has no content", () => {
     expect("It is \\boxed{4}, our final answer:", "4", "boxed");
   });
@@ -257,6 +261,7 @@ describe("extractAnswer: multiple choice", () => {
     ["After checking,\n**(D)**", "D"],
     ["so I choose\nB", "B"],
     ["The correct one is (D) since it matches.", "D"],
+    [")(C) it is", "C"],
   ];
   for (const [response, letter] of cases) {
     it(`finds ${letter} in ${JSON.stringify(response)}`, () => expect(response, letter, "choice", choice));
