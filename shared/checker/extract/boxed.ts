@@ -7,6 +7,8 @@ const COMMANDS = ["\\boxed", "\\fbox"] as const;
 
 /** Longest text between two boxes that still reads as one listed answer ("\boxed{2} and \boxed{3}"). */
 const MAX_SET_GAP = 80;
+/** A word between two boxes that draws a conclusion, so the later box is not listed with the earlier. */
+const CONCLUSION = /\b(?:so|thus|hence|therefore|then)\b/i;
 /** A run of more boxes than this is degenerate output; only its last ones are read. */
 const MAX_SET_PARTS = 64;
 
@@ -58,10 +60,11 @@ function readBox(text: string, at: number, limit: number): Box | null {
  * Whether the text between two boxes joins them into one answer. Rule: the boxes of a set are in the
  * same paragraph and the same sentence, with little text between ("\boxed{2}, \boxed{3}",
  * "x = \boxed{2} or x = \boxed{-2}", one box per line in a list). Intermediate results boxed in
- * earlier sentences or paragraphs ("… \boxed{4}. Then y = \boxed{7}") are not part of the final answer.
+ * earlier sentences or paragraphs ("… \boxed{4}. Then y = \boxed{7}"), or before a conclusion in the
+ * same sentence ("a = \boxed{3}, so 2a = \boxed{6}"), are not part of the final answer.
  */
 function joinsSet(text: string, from: number, to: number): boolean {
-  if (to - from > MAX_SET_GAP) return false;
+  if (to - from > MAX_SET_GAP || CONCLUSION.test(text.slice(from, to))) return false;
   let newlines = 0;
   for (let i = from; i < to; i++) {
     const c = text[i];

@@ -1,13 +1,14 @@
 /** Strips what clearly wraps an extracted answer; LaTeX itself is left for the math normaliser. */
-import { isEscaped, isSpace } from "./scan.ts";
+import { indexOfUnescaped, isEscaped, isSpace } from "./scan.ts";
 
 const WRAPPERS: ReadonlyArray<readonly [string, string]> = [
   ["$$", "$$"],
   ["$", "$"],
   ["\\(", "\\)"],
   ["\\[", "\\]"],
-  ["**", "**"],
 ];
+/** Markdown bold; a phrase scan may have consumed its opening half ("is **42**."), so each end goes alone. */
+const BOLD = "**";
 
 /** Sentence punctuation after an answer ("is 5.", "$x$,"); an escaped one (`\,` `\;`) is LaTeX spacing. */
 const TRAILING_PUNCTUATION = ".,;:";
@@ -24,13 +25,15 @@ export function cleanAnswer(raw: string): string {
     while (hi > lo && isSpace(raw.charCodeAt(hi - 1))) hi--;
     while (hi > lo && TRAILING_PUNCTUATION.includes(raw[hi - 1]) && !isEscaped(raw, hi - 1)) hi--;
     while (hi > lo && isSpace(raw.charCodeAt(hi - 1))) hi--;
+    if (raw.startsWith(BOLD, lo)) lo += BOLD.length;
+    if (hi - lo >= BOLD.length && raw.endsWith(BOLD, hi)) hi -= BOLD.length;
     // A wrapper is stripped only when it wraps everything: "$1$ and $2$" keeps its dollars.
     for (const [open, close] of WRAPPERS) {
       if (
         hi - lo >= open.length + close.length &&
         raw.startsWith(open, lo) &&
         raw.endsWith(close, hi) &&
-        raw.indexOf(close, lo + open.length) === hi - close.length
+        indexOfUnescaped(raw, close, lo + open.length) === hi - close.length
       ) {
         lo += open.length;
         hi -= close.length;

@@ -11,10 +11,16 @@ import type { Found } from "./types.ts";
 const FINAL_ANSWER =
   /\bfinal[ \t]+answers?[ \t*]*(?:is\b|are\b|:)|(?:^|\n)[ \t#*]*final[ \t]+answers?[ \t*]*(?=\r?\n)/gi;
 const ANSWER = /\banswers?[ \t*]*(?:is\b|are\b|:)/gi;
+/**
+ * Where a justification starts after the answer: "12, since …", "$5$, which …", "7 because …". Lists
+ * ("2, 3", "x = 1, y = 2") have no such word. One whitespace character before "because"/"since", as a
+ * `\s+` there would retry along every long run of spaces.
+ */
+const JUSTIFICATION = /,\s*(?:which|since|because|so|where|hence|thus|therefore)\b|\s(?:because|since)\b/i;
 
 /**
  * The answer after the last match of `pattern`: the boxed content when its clause holds a box (as in
- * "The final answer is $\boxed{5}$"), else the clause itself.
+ * "The final answer is $\boxed{5}$"), else the clause up to any justification that follows it.
  */
 function phraseAnswer(pattern: RegExp, text: string, method: "final-answer" | "answer-phrase"): Found | null {
   const phrase = lastMatch(pattern, text);
@@ -23,7 +29,9 @@ function phraseAnswer(pattern: RegExp, text: string, method: "final-answer" | "a
   if (clause === null) return null;
   const boxed = findBoxed(text, clause.start, clause.end);
   if (boxed !== null) return boxedFound(boxed, method);
-  const answer = cleanAnswer(text.slice(clause.start, clause.end));
+  const words = text.slice(clause.start, clause.end);
+  const justification = words.search(JUSTIFICATION);
+  const answer = cleanAnswer(justification < 0 ? words : words.slice(0, justification));
   return answer === "" ? null : { found: true, text: answer, method };
 }
 

@@ -58,6 +58,13 @@ export function digitRunStart(text: string, last: number): number {
   }
 }
 
+/** First occurrence of `needle` at or after `from` that no backslash escapes, or -1. */
+export function indexOfUnescaped(text: string, needle: string, from: number): number {
+  let at = text.indexOf(needle, from);
+  while (at >= 0 && isEscaped(text, at)) at = text.indexOf(needle, at + 1);
+  return at;
+}
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

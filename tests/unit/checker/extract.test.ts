@@ -141,6 +141,7 @@ describe("extractAnswer: boxed", () => {
     expect("First x = \\boxed{4}.\n\nThen y = \\boxed{7}.", "7", "boxed");
     expect("So x = \\boxed{4}. Then y = \\boxed{7}.", "7", "boxed");
     expect("\\boxed{4}\n\n\\boxed{7}", "7", "boxed");
+    expect("Thus $a = \\boxed{3}$ and $b = \\boxed{4}$, so $a + b = \\boxed{7}$.", "7", "boxed");
   });
 
   it("merges a repeated box", () => {
@@ -157,8 +158,17 @@ describe("extractAnswer: answer phrases", () => {
   it("takes the rest of the sentence", () => {
     expect("Therefore, the answer is 42.", "42", "answer-phrase");
     expect("Answer: $x^2+1$.", "x^2+1", "answer-phrase");
+    expect("The answer is **42**.", "42", "answer-phrase");
+    expect("The answer is $\\$12.50$.", "\\$12.50", "answer-phrase");
     expect("ANSWER: (1, 2)\nCheck: ok", "(1, 2)", "answer-phrase");
     expect("The answers are 3 and 4.", "3 and 4", "answer-phrase");
+  });
+
+  it("stops before a justification", () => {
+    expect("So the answer is $5$, which is odd.", "5", "answer-phrase");
+    expect("The answer is 12 because 3 * 4 = 12.", "12", "answer-phrase");
+    expect("The final answer is 7, since nothing else fits.", "7", "final-answer");
+    expect("The answer is x = 1, y = 2.", "x = 1, y = 2", "answer-phrase");
   });
 
   it("ranks below a box", () => {
