@@ -1,26 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { checkAnswer } from "../../shared/checker/check.ts";
-import type { GradeRequest, Verdict } from "../../shared/contracts/grading.ts";
 import { GradingPool } from "../../shared/pool/index.ts";
 import { CRASH_WORKER, misbehavingWorkerUrl, SPIN_FOREVER } from "../support/misbehaving-worker.ts";
-
-const requests: GradeRequest[] = [
-  { response: "so the answer is \\boxed{42}", gold: "42" },
-  { response: "\\boxed{41}", gold: 42 },
-  { response: "\\boxed{b}", gold: ["a", "b"] },
-  { response: "\\boxed{42}", gold: "42", options: { requireThinkClose: true } },
-  { response: "<think>hmm</think> \\boxed{7}", gold: 7 },
-  { response: "", gold: "1" },
-];
-
-function withoutTiming({ elapsedMs: _, ...rest }: Verdict): Omit<Verdict, "elapsedMs"> {
-  return rest;
-}
-
-function expected(request: GradeRequest) {
-  return withoutTiming(checkAnswer(request));
-}
+import {
+  expectedVerdict as expected,
+  sampleRequests as requests,
+  withoutTiming,
+} from "../support/verdicts.ts";
 
 async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;

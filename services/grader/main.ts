@@ -1,0 +1,71 @@
+/** The grading service: `deno run -A services/grader/main.ts --help`. */
+import packageJson from "../../package.json" with { type: "json" };
+import { GradingPool } from "../../shared/pool/index.ts";
+import { readConfig, USAGE } from "./config.ts";
+import { createHttpApp } from "./http/app.ts";
+import { buildOpenApiDocument } from "./http/openapi.ts";
+import { GraderMetrics } from "./metrics.ts";
+import { startNatsFrontend } from "./nats/service.ts";
+import { GradingPipeline } from "./pipeline.ts";
+
+if (Deno.args.includes("--help") || Deno.args.includes("-h")) {
+  console.log(USAGE);
+  Deno.exit(0);
+}
+
+const log = (message: string) => console.log(`grader: ${message}`);
+
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig((name) => Deno.env.get(name));
+} catch (error) {
+  console.error(`grader: ${(error as Error).message}\n\n${USAGE}`);
+  Deno.exit(2);
+}
+
+const pool = await GradingPool.start({ size: config.workers });
+const metrics = new GraderMetrics(() => pool.stats());
+const pipeline = new GradingPipeline(pool, metrics);
+const app = createHttpApp({
+  pipeline,
+  metrics,
+  openApi: buildOpenApiDocument(packageJson.version),
+  token: config.token,
+  readyWorkers: () => pool.stats().readyWorkers,
+});
+
+const server = Deno.serve(
+  {
+    hostname: config.host,
+    port: config.port,
+    onListen: ({ hostname, port }) => {
+      const auth = config.token ? "bearer token required" : "no auth";
+      log(`listening on http://${hostname}:${port} (${pool.stats().size} workers, ${auth})`);
+    },
+  },
+  app.fetch,
+);
+
+const nats = config.nats
+  ? await startNatsFrontend({ ...config.nats, pipeline, metrics, version: packageJson.version, log })
+  : null;
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    log(`${signal} again: exiting without draining`);
+    Deno.exit(1);
+  }
+  stopping = true;
+  log(`${signal}: draining in-flight requests`);
+  // The HTTP server stops accepting and waits for its open requests; the NATS service stops its
+  // subscriptions and waits for its handlers; only then may the pool go.
+  await Promise.all([server.shutdown(), nats?.stop()]);
+  await pool.close();
+  log("stopped");
+  Deno.exit(0);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  Deno.addSignalListener(signal, () => void shutdown(signal));
+}

@@ -1,0 +1,3 @@
+export async function startNatsFrontend(_: unknown): Promise<{ stop(): Promise<void> }> {
+  return { stop: async () => {} };
+}
