@@ -26,13 +26,19 @@ function phraseAnswer(pattern: RegExp, text: string, method: "final-answer" | "a
   const phrase = lastMatch(pattern, text);
   if (phrase === null) return null;
   const clause = clauseAfter(text, phrase.end);
-  if (clause === null) return null;
+  // The final-answer step runs before the box step, but a box after the phrase's sentence is a later
+  // answer ("Final answer: let me check … \boxed{5}"), so the box step decides.
+  if (clause === null || (method === "final-answer" && boxFollows(text, clause.end))) return null;
   const boxed = findBoxed(text, clause.start, clause.end);
   if (boxed !== null) return boxedFound(boxed, method);
   const words = text.slice(clause.start, clause.end);
   const justification = words.search(JUSTIFICATION);
   const answer = cleanAnswer(justification < 0 ? words : words.slice(0, justification));
   return answer === "" ? null : { found: true, text: answer, method };
+}
+
+function boxFollows(text: string, from: number): boolean {
+  return text.indexOf("\\boxed", from) >= 0 || text.indexOf("\\fbox", from) >= 0;
 }
 
 export function finalAnswerPhrase(text: string): Found | null {

@@ -90,6 +90,10 @@ describe("extractAnswer: final-answer phrases", () => {
     expect("Now we compute the final answer\nusing the formula: \\boxed{6}", "6", "boxed");
   });
 
+  it("gives way to a box written after it", () => {
+    expect("Final answer: let me double-check.\n\nYes: \\boxed{5}", "5", "boxed");
+  });
+
   it("falls through when the phrase has no content", () => {
     expect("It is \\boxed{4}, our final answer:", "4", "boxed");
   });
