@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { PROJECT_ROOT } from "./binaries.ts";
+import { type RunningEvaluator, startEvaluator } from "./evaluator.ts";
 import { type RunningGrader, startGrader } from "./grader.ts";
 import { type RunningNatsServer, startNatsServer } from "./nats-server.ts";
 
@@ -12,19 +13,27 @@ export interface StackOptions {
   stateDir?: string;
   natsPort?: number;
   graderPort?: number;
+  evaluatorPort?: number;
+  /** Start the evaluation service too (default true). */
+  evaluator?: boolean;
+  /** Where the evaluator reads named benchmarks. */
+  dataDir?: string;
   /** Grader replicas sharing the NATS queue group (only the first serves HTTP on `graderPort`). */
   graderReplicas?: number;
   graderWorkers?: number;
   natsUser?: string;
   natsPassword?: string;
-  graderToken?: string;
+  /** Bearer token both services' HTTP APIs require. */
+  httpToken?: string;
 }
 
 export interface RunningStack {
   natsUrl: string;
   graderUrl: string;
+  evaluatorUrl: string | null;
   nats: RunningNatsServer;
   graders: RunningGrader[];
+  evaluator: RunningEvaluator | null;
   stateDir: string;
   stop(): Promise<void>;
 }
@@ -40,31 +49,50 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     user: options.natsUser,
     password: options.natsPassword,
   });
-  const graders: RunningGrader[] = [];
-  try {
-    for (let replica = 0; replica < Math.max(1, options.graderReplicas ?? 1); replica++) {
-      graders.push(
-        await startGrader({
-          logFile: join(stateDir, "logs", `grader-${replica}.log`),
-          port: replica === 0 ? options.graderPort : 0,
+  const replicas = Math.max(1, options.graderReplicas ?? 1);
+  // Start the services side by side: each spends seconds starting Deno and its workers.
+  const started = await Promise.allSettled([
+    ...Array.from({ length: replicas }, (_, replica) =>
+      startGrader({
+        logFile: join(stateDir, "logs", `grader-${replica}.log`),
+        port: replica === 0 ? options.graderPort : 0,
+        natsUrl: nats.url,
+        token: options.httpToken,
+        workers: options.graderWorkers,
+      }),
+    ),
+    options.evaluator === false
+      ? Promise.resolve(null)
+      : startEvaluator({
           natsUrl: nats.url,
-          token: options.graderToken,
-          workers: options.graderWorkers,
+          logFile: join(stateDir, "logs", "evaluator.log"),
+          port: options.evaluatorPort,
+          dataDir: options.dataDir,
+          token: options.httpToken,
         }),
-      );
-    }
-  } catch (error) {
-    await Promise.all([...graders.map((g) => g.process.stop()), nats.process.stop()]);
-    throw error;
+  ]);
+  const failure = started.find((s) => s.status === "rejected");
+  if (failure) {
+    await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value?.process.stop() : undefined)));
+    await nats.process.stop();
+    throw (failure as PromiseRejectedResult).reason;
   }
+  const values = started.map(
+    (s) => (s as PromiseFulfilledResult<RunningGrader | RunningEvaluator | null>).value,
+  );
+  const graders = values.slice(0, replicas) as RunningGrader[];
+  const evaluator = values[replicas] as RunningEvaluator | null;
   return {
     natsUrl: nats.url,
     graderUrl: graders[0]!.url,
+    evaluatorUrl: evaluator?.url ?? null,
     nats,
     graders,
+    evaluator,
     stateDir,
     async stop() {
       // Services first, so they drain their in-flight requests while NATS is still up.
+      await evaluator?.process.stop();
       await Promise.all(graders.map((g) => g.process.stop()));
       await nats.process.stop();
     },

@@ -100,7 +100,7 @@ async function load(send: (item: GradeRequest) => Promise<unknown>, mix: GradeRe
 
 async function benchService(mix: GradeRequest[]): Promise<void> {
   const stateDir = await mkdtemp(join(tmpdir(), "rlvr-bench-"));
-  const stack = await startStack({ stateDir });
+  const stack = await startStack({ stateDir, evaluator: false });
   const nc = await connectNats(stack.natsUrl, "bench");
   try {
     const endpoint = `${stack.graderUrl}/v1/grade`;

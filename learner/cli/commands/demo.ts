@@ -34,7 +34,7 @@ export function demoCommand(): Command {
       const items = await demoItems(flags.data, Number(flags.perProblem), Number(flags.seed));
       const stateDir = await mkdtemp(join(tmpdir(), "rlvr-demo-"));
       console.log("starting nats-server and two grading replicas…");
-      const stack = await startStack({ stateDir, graderReplicas: 2 });
+      const stack = await startStack({ stateDir, graderReplicas: 2, evaluator: false });
       try {
         const requests = items.map((i) => i.request);
         const overHttp = await gradeWithProgress("HTTP", requests, (batch) =>
