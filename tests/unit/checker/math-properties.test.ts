@@ -91,18 +91,14 @@ const expr: fc.Arbitrary<Expr> = fc.letrec<{ e: Expr }>((tie) => ({
     fc
       .tuple(tie("e"), tie("e"))
       .map(([a, b]) => ({ latex: `{${a.latex}}+{${b.latex}}`, plain: `(${a.plain})+(${b.plain})` })),
-    fc
-      .tuple(tie("e"), tie("e"))
-      .map(([a, b]) => ({
-        latex: `\\left(${a.latex}\\right)-\\left(${b.latex}\\right)`,
-        plain: `(${a.plain})-(${b.plain})`,
-      })),
-    fc
-      .tuple(tie("e"), tie("e"))
-      .map(([a, b]) => ({
-        latex: `\\left(${a.latex}\\right) \\cdot \\left(${b.latex}\\right)`,
-        plain: `(${a.plain})*(${b.plain})`,
-      })),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => ({
+      latex: `\\left(${a.latex}\\right)-\\left(${b.latex}\\right)`,
+      plain: `(${a.plain})-(${b.plain})`,
+    })),
+    fc.tuple(tie("e"), tie("e")).map(([a, b]) => ({
+      latex: `\\left(${a.latex}\\right) \\cdot \\left(${b.latex}\\right)`,
+      plain: `(${a.plain})*(${b.plain})`,
+    })),
     // Denominators stay positive so that every expression is defined at the sampling points.
     fc.tuple(tie("e"), tie("e")).map(([a, b]) => ({
       latex: `\\frac{${a.latex}}{\\left(${b.latex}\\right)^{2}+1}`,
