@@ -1,3 +1,177 @@
-export async function startNatsFrontend(_: unknown): Promise<{ stop(): Promise<void> }> {
-  return { stop: async () => {} };
+/**
+ * The NATS front-end: the grading contract as a NATS micro-service (so `$SRV.PING/INFO/STATS` discovery
+ * works) with endpoints `rlvr.grade` and `rlvr.grade.batch` in one queue group, so that replicas share
+ * the load. Replies are JSON; errors carry the services protocol's error headers (the code is the HTTP
+ * status the same error gets over HTTP) and a JSON body `{error, issues?}`.
+ */
+import { type Service, type ServiceMsg, Svcm } from "@nats-io/services";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+import type { GraderMetrics } from "../metrics.ts";
+import { errorBody, type GradingPipeline, type Outcome } from "../pipeline.ts";
+import { backoffDelays } from "./backoff.ts";
+
+export const SERVICE_NAME = "rlvr-grader";
+export const QUEUE_GROUP = "rlvr-grader";
+export const GRADE_SUBJECT = "rlvr.grade";
+export const GRADE_BATCH_SUBJECT = "rlvr.grade.batch";
+
+export interface NatsFrontendOptions {
+  url: string;
+  user: string | null;
+  password: string | null;
+  pipeline: GradingPipeline;
+  metrics: GraderMetrics;
+  version: string;
+  log(message: string): void;
+}
+
+export interface NatsFrontend {
+  /** Stops taking requests, lets the ones taken finish, then drains and closes the connection. */
+  stop(): Promise<void>;
+}
+
+const encoder = new TextEncoder();
+
+export async function startNatsFrontend(options: NatsFrontendOptions): Promise<NatsFrontend> {
+  const { url, user, password, pipeline, metrics, version, log } = options;
+  const reconnectDelay = backoffDelays({ initialMs: 250, maxMs: 10_000 });
+  const nc = await connect({
+    servers: url,
+    name: SERVICE_NAME,
+    ...(user ? { user, pass: password ?? "" } : {}),
+    // A grader outlives NATS restarts: reconnect forever, backing off, including before the first connect.
+    waitOnFirstConnect: true,
+    maxReconnectAttempts: -1,
+    reconnectDelayHandler: reconnectDelay.next,
+  });
+  void watchConnection(nc, log, reconnectDelay.reset);
+
+  const outcomes = new EndpointOutcomes();
+  const service = await new Svcm(asServicesConnection(nc)).add({
+    name: SERVICE_NAME,
+    version,
+    queue: QUEUE_GROUP,
+    description: "Grades a language model's math answer against the gold answer",
+    statsHandler: async (endpoint) => outcomes.of(endpoint.subject),
+  });
+  const inFlight = new InFlight();
+  const endpoint = (name: string, subject: string, grade: (body: Uint8Array) => Promise<Outcome<object>>) =>
+    service.addEndpoint(name, {
+      subject,
+      handler: (error, msg) => {
+        if (error) return log(`NATS endpoint ${name} failed: ${error.message}`);
+        // A message published without a reply subject cannot get a verdict: grading it would be waste.
+        if (!msg.reply) return;
+        inFlight.track(
+          answer(msg, grade).then(({ code, seconds }) => {
+            metrics.recordRequest({ transport: "nats", route: name, code: String(code) }, seconds);
+            outcomes.record(subject, code, seconds);
+          }),
+        );
+      },
+    });
+  endpoint("grade", GRADE_SUBJECT, (body) => pipeline.gradeOne(body));
+  endpoint("grade_batch", GRADE_BATCH_SUBJECT, (body) => pipeline.gradeBatch(body));
+  log(`serving NATS subjects ${GRADE_SUBJECT}, ${GRADE_BATCH_SUBJECT} on ${url} (${describe(service)})`);
+
+  return {
+    stop: async () => {
+      await service.stop();
+      await inFlight.settled();
+      await nc.drain();
+    },
+  };
+}
+
+/** Replies to one request; resolves with the status code sent and the time taken. */
+async function answer(
+  msg: ServiceMsg,
+  grade: (body: Uint8Array) => Promise<Outcome<object>>,
+): Promise<{ code: number; seconds: number }> {
+  const started = performance.now();
+  let code = 200;
+  try {
+    const outcome = await grade(msg.data);
+    if (outcome.ok) {
+      msg.respond(encoder.encode(JSON.stringify(outcome.value)));
+    } else {
+      code = outcome.rejection.status;
+      msg.respondError(code, outcome.rejection.error, json(errorBody(outcome.rejection)));
+    }
+  } catch (error) {
+    // Most likely the reply is over the server's max_payload; the requester must not wait in vain.
+    code = 500;
+    const description = `the reply could not be sent: ${(error as Error).message}`;
+    try {
+      msg.respondError(code, description, json({ error: description }));
+    } catch {
+      // the connection is gone; the requester's timeout will tell it
+    }
+  }
+  return { code, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * @nats-io/services (3.0.0-25, the latest) bundles its own prerelease of nats-core, whose types differ
+ * from those of transport-node's nats-core in details the service does not use; at run time the
+ * connection is the same object either way.
+ */
+function asServicesConnection(nc: NatsConnection): ConstructorParameters<typeof Svcm>[0] {
+  return nc as unknown as ConstructorParameters<typeof Svcm>[0];
+}
+
+function json(value: unknown): Uint8Array {
+  return encoder.encode(JSON.stringify(value));
+}
+
+function describe(service: Service): string {
+  return `service ${SERVICE_NAME}, queue group ${QUEUE_GROUP}, id ${service.info().id}`;
+}
+
+async function watchConnection(nc: NatsConnection, log: (message: string) => void, onReconnect: () => void) {
+  for await (const status of nc.status()) {
+    if (status.type === "disconnect") log("NATS connection lost; reconnecting");
+    if (status.type === "reconnect") {
+      onReconnect();
+      log("NATS connection restored");
+    }
+  }
+}
+
+/**
+ * What each endpoint answered, for `$SRV.STATS` (as the endpoint's `data`): the services library counts
+ * requests, but its error count and processing time only see the synchronous part of a handler.
+ */
+class EndpointOutcomes {
+  private readonly bySubject = new Map<
+    string,
+    { graded: number; rejected: number; failed: number; seconds: number }
+  >();
+
+  record(subject: string, code: number, seconds: number): void {
+    const outcome = this.of(subject);
+    if (code === 200) outcome.graded++;
+    else if (code < 500) outcome.rejected++;
+    else outcome.failed++;
+    outcome.seconds += seconds;
+    this.bySubject.set(subject, outcome);
+  }
+
+  of(subject: string) {
+    return this.bySubject.get(subject) ?? { graded: 0, rejected: 0, failed: 0, seconds: 0 };
+  }
+}
+
+/** Requests being answered, so that shutdown can wait for them. */
+class InFlight {
+  private readonly pending = new Set<Promise<void>>();
+
+  track(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
 }

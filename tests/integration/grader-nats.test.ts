@@ -1,0 +1,178 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { connect, type NatsConnection } from "@nats-io/transport-node";
+import type { GradeRequest } from "../../shared/contracts/grading.ts";
+import { type GraderProcess, startGrader } from "../support/grader.ts";
+import { discover } from "../support/nats-discovery.ts";
+import { GradeServiceError, NatsGradeClient } from "../support/nats-grade-client.ts";
+import { type NatsServer, natsServerMissing, startNatsServer } from "../support/nats-server.ts";
+import { expectedVerdict, sampleRequests, withoutTiming } from "../support/verdicts.ts";
+
+const SERVICE = "rlvr-grader";
+
+describe("grader over NATS", { skip: natsServerMissing }, () => {
+  let nats: NatsServer;
+  let grader: GraderProcess;
+  let nc: NatsConnection;
+  let client: NatsGradeClient;
+  before(async () => {
+    nats = await startNatsServer();
+    grader = await startGrader({ env: { NATS_URL: nats.url } });
+    nc = await connect({ servers: nats.url });
+    client = new NatsGradeClient(nc);
+  });
+  after(async () => {
+    await nc?.close();
+    await grader?.stop();
+    await nats?.stop();
+  });
+
+  it("grades one request as the checker does in-process", async () => {
+    for (const request of sampleRequests) {
+      assert.deepEqual(withoutTiming(await client.grade(request)), expectedVerdict(request));
+    }
+  });
+
+  it("grades a batch in order, as the checker does in-process", async () => {
+    const items = Array.from({ length: 200 }, (_, i) => sampleRequests[i % sampleRequests.length]);
+    const verdicts = await client.gradeBatch({ items });
+    assert.deepEqual(verdicts.map(withoutTiming), items.map(expectedVerdict));
+  });
+
+  it("answers malformed JSON with a service error and a JSON body", async () => {
+    const error = await client.request("rlvr.grade", new TextEncoder().encode("{nope")).catch((e) => e);
+    assert.ok(error instanceof GradeServiceError, String(error));
+    assert.equal(error.code, 400);
+    assert.match(error.body.error, /not valid JSON/);
+  });
+
+  it("answers a request that does not match the schema with field errors", async () => {
+    const error = await client
+      .request("rlvr.grade.batch", { items: [{ response: 1, gold: 1 }] })
+      .catch((e) => e);
+    assert.ok(error instanceof GradeServiceError, String(error));
+    assert.equal(error.code, 400);
+    assert.deepEqual(
+      error.body.issues?.map((issue) => issue.path),
+      ["items.0.response"],
+    );
+  });
+
+  it("grades a 1 MB response", async () => {
+    const request = { response: `${"x + ".repeat(250_000)}\\boxed{12}`, gold: "12" };
+    const verdict = await client.grade(request);
+    assert.ok(["ok", "timeout"].includes(verdict.status));
+  });
+
+  it("is discoverable with $SRV.PING, INFO and STATS", async () => {
+    const [ping] = await discover(nc, "PING", SERVICE, 1);
+    assert.equal(ping.name, SERVICE);
+    assert.equal(ping.type, "io.nats.micro.v1.ping_response");
+    const [info] = await discover(nc, "INFO", SERVICE, 1);
+    assert.deepEqual(info.endpoints?.map((e) => [e.subject, e.queue_group]).sort(), [
+      ["rlvr.grade", SERVICE],
+      ["rlvr.grade.batch", SERVICE],
+    ]);
+    const [stats] = await discover(nc, "STATS", SERVICE, 1);
+    const grade = stats.endpoints?.find((e) => e.subject === "rlvr.grade");
+    assert.ok(grade && grade.num_requests > 0);
+    assert.ok(grade.data.graded > 0 && grade.data.rejected > 0, JSON.stringify(grade.data));
+  });
+
+  it("counts NATS requests in /metrics", async () => {
+    const text = await (await fetch(`${grader.url}/metrics`)).text();
+    assert.match(text, /^grader_requests_total\{transport="nats",route="grade",code="200"\} \d+$/m);
+    assert.match(text, /^grader_requests_total\{transport="nats",route="grade",code="400"\} \d+$/m);
+  });
+});
+
+describe("grader replicas in a NATS queue group", { skip: natsServerMissing }, () => {
+  let nats: NatsServer;
+  let replicas: GraderProcess[];
+  let nc: NatsConnection;
+  before(async () => {
+    nats = await startNatsServer();
+    replicas = await Promise.all([0, 1].map(() => startGrader({ workers: 1, env: { NATS_URL: nats.url } })));
+    nc = await connect({ servers: nats.url });
+  });
+  after(async () => {
+    await nc?.close();
+    await Promise.all(replicas?.map((replica) => replica.stop()) ?? []);
+    await nats?.stop();
+  });
+
+  const requestNumber = (i: number): GradeRequest => ({
+    response: `\\boxed{${i}}`,
+    gold: String(i % 3 === 0 ? i : -i),
+  });
+
+  async function gradeAll(
+    client: NatsGradeClient,
+    count: number,
+    concurrency: number,
+    onProgress?: (done: number) => void,
+  ) {
+    const verdicts = new Array(count);
+    let next = 0;
+    let done = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < count) {
+          const i = next++;
+          verdicts[i] = await client.grade(requestNumber(i));
+          onProgress?.(++done);
+        }
+      }),
+    );
+    return verdicts;
+  }
+
+  it("share the load", async () => {
+    await gradeAll(new NatsGradeClient(nc), 200, 8);
+    const stats = await discover(nc, "STATS", SERVICE, 2);
+    assert.equal(stats.length, 2);
+    for (const replica of stats) {
+      const grade = replica.endpoints?.find((e) => e.subject === "rlvr.grade");
+      assert.ok(grade && grade.num_requests > 0, `replica ${replica.id} got no requests`);
+    }
+  });
+
+  it("lose no request when one replica is killed mid-stream", async () => {
+    // A short reply timeout only makes retries come sooner; a slow reply is retried, never lost.
+    const client = new NatsGradeClient(nc, { timeoutMs: 2_000, attempts: 10 });
+    const count = 400;
+    let killed: Promise<unknown> | undefined;
+    const verdicts = await gradeAll(client, count, 16, (done) => {
+      if (done === 100) killed = replicas[0].stop("SIGKILL");
+    });
+    assert.equal(await killed, "SIGKILL");
+    for (let i = 0; i < count; i++) {
+      assert.deepEqual(withoutTiming(verdicts[i]), expectedVerdict(requestNumber(i)), `request ${i}`);
+    }
+    const [survivor] = await discover(nc, "PING", SERVICE, 1);
+    assert.ok(survivor);
+  });
+});
+
+describe("grader on a NATS server that wants a password", { skip: natsServerMissing }, () => {
+  let nats: NatsServer;
+  let grader: GraderProcess;
+  before(async () => {
+    nats = await startNatsServer({ user: "grader", password: "pa55" });
+    grader = await startGrader({ env: { NATS_URL: nats.url, NATS_USER: "grader", NATS_PASSWORD: "pa55" } });
+  });
+  after(async () => {
+    await grader?.stop();
+    await nats?.stop();
+  });
+
+  it("logs in and serves", async () => {
+    const nc = await connect({ servers: nats.url, user: "grader", pass: "pa55" });
+    try {
+      const verdict = await new NatsGradeClient(nc).grade(sampleRequests[0]);
+      assert.deepEqual(withoutTiming(verdict), expectedVerdict(sampleRequests[0]));
+    } finally {
+      await nc.close();
+    }
+  });
+});
