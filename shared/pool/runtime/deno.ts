@@ -47,6 +47,10 @@ function spawn(entry: URL, events: WorkerEvents): WorkerThread {
       "run",
       "--quiet",
       "--no-prompt",
+      // The checker's npm dependencies may read files and environment variables as they load; a worker
+      // needs nothing more (no network, no writes, no subprocesses).
+      "--allow-read",
+      "--allow-env",
       `--v8-flags=--max-old-space-size=${WORKER_HEAP_LIMIT_MB}`,
       entry.href,
     ],

@@ -5,11 +5,16 @@ export async function forEachLine(
   stream: ReadableStream<Uint8Array>,
   onLine: (line: string) => void,
 ): Promise<void> {
+  // A reader and a streaming TextDecoder cost fewer promise hops per chunk than a TextDecoderStream.
+  const decoder = new TextDecoder();
+  const reader = stream.getReader();
   let partial = "";
-  for await (const text of stream.pipeThrough(new TextDecoderStream())) {
-    const pieces = text.split("\n");
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    const pieces = decoder.decode(value, { stream: true }).split("\n");
     if (pieces.length === 1) {
-      partial += text;
+      partial += pieces[0];
       continue;
     }
     onLine(partial + pieces[0]);
