@@ -5,7 +5,7 @@ import { readConfig, USAGE } from "./config.ts";
 import { createHttpApp } from "./http/app.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
 import { GraderMetrics } from "./metrics.ts";
-import { startNatsFrontend } from "./nats/service.ts";
+import { type NatsFrontend, startNatsFrontend } from "./nats/service.ts";
 import { GradingPipeline } from "./pipeline.ts";
 
 if (Deno.args.includes("--help") || Deno.args.includes("-h")) {
@@ -46,11 +46,9 @@ const server = Deno.serve(
   app.fetch,
 );
 
-const nats = config.nats
-  ? await startNatsFrontend({ ...config.nats, pipeline, metrics, version: packageJson.version, log })
-  : null;
-
+let nats: NatsFrontend | null = null;
 let stopping = false;
+
 async function shutdown(signal: string): Promise<void> {
   if (stopping) {
     log(`${signal} again: exiting without draining`);
@@ -68,4 +66,10 @@ async function shutdown(signal: string): Promise<void> {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   Deno.addSignalListener(signal, () => void shutdown(signal));
+}
+
+if (config.nats) {
+  // HTTP serves meanwhile: connecting waits for NATS as long as it takes.
+  log(`connecting to NATS at ${config.nats.url}`);
+  nats = await startNatsFrontend({ ...config.nats, pipeline, metrics, version: packageJson.version, log });
 }

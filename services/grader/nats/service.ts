@@ -34,7 +34,7 @@ const encoder = new TextEncoder();
 
 export async function startNatsFrontend(options: NatsFrontendOptions): Promise<NatsFrontend> {
   const { url, user, password, pipeline, metrics, version, log } = options;
-  const reconnectDelay = backoffDelays({ initialMs: 250, maxMs: 10_000 });
+  const reconnectDelay = backoffDelays({ initialMs: 100, maxMs: 2_000 });
   const nc = await connect({
     servers: url,
     name: SERVICE_NAME,
