@@ -14,10 +14,14 @@ const { workerData } = require("node:worker_threads");
 import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerData.entry); });
 `;
 
+/** A runaway check dies alone (the pool sees a crash) instead of taking the whole process's memory. */
+const resourceLimits = { maxOldGenerationSizeMb: 1024 };
+
 function startWorker(entry: URL): Worker {
-  if (!entry.pathname.endsWith(".ts")) return new Worker(entry);
+  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { resourceLimits });
   return new Worker(TYPESCRIPT_BOOTSTRAP, {
     eval: true,
+    resourceLimits,
     workerData: { tsxApi: import.meta.resolve("tsx/esm/api"), entry: entry.href },
   });
 }
