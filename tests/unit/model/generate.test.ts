@@ -45,7 +45,7 @@ describe("generate", () => {
         prompt.length + resp.length,
       );
       // Only the last token may be an EOS, and it is there exactly when the rollout finished.
-      resp.slice(0, -1).forEach((t) => assert.ok(!EOS.includes(t)));
+      assert.ok(resp.slice(0, -1).every((t) => !EOS.includes(t)));
       assert.equal(out.finished[r], EOS.includes(resp[resp.length - 1]!));
       if (!out.finished[r]) assert.equal(resp.length, 8);
     }
