@@ -23,6 +23,7 @@ try {
   Deno.exit(2);
 }
 
+let nats: NatsFrontend | null = null;
 const pool = await GradingPool.start({ size: config.workers });
 const metrics = new GraderMetrics(() => pool.stats());
 const pipeline = new GradingPipeline(pool, metrics);
@@ -31,8 +32,14 @@ const app = createHttpApp({
   metrics,
   openApi: buildOpenApiDocument(packageJson.version),
   token: config.token,
-  readyWorkers: () => pool.stats().readyWorkers,
+  health: () => ({ workers: pool.stats().readyWorkers, nats: natsState() }),
 });
+
+/** "off" without NATS_URL; "connecting" until the NATS service is registered, then "serving". */
+function natsState(): "off" | "connecting" | "serving" {
+  if (!config.nats) return "off";
+  return nats ? "serving" : "connecting";
+}
 
 const server = Deno.serve(
   {
@@ -46,7 +53,6 @@ const server = Deno.serve(
   app.fetch,
 );
 
-let nats: NatsFrontend | null = null;
 let stopping = false;
 
 async function shutdown(signal: string): Promise<void> {

@@ -120,7 +120,7 @@ describe("grader over HTTP", () => {
   it("reports health", async () => {
     const reply = await fetch(`${grader.url}/healthz`);
     assert.equal(reply.status, 200);
-    assert.equal(((await reply.json()) as { status: string }).status, "ok");
+    assert.deepEqual(await reply.json(), { status: "ok", workers: 2, nats: "off" });
   });
 
   it("exposes Prometheus metrics", async () => {

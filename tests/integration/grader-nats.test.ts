@@ -79,6 +79,11 @@ describe("grader over NATS", { skip: natsServerMissing }, () => {
     assert.ok(grade.data.graded > 0 && grade.data.rejected > 0, JSON.stringify(grade.data));
   });
 
+  it("says in /healthz that it serves NATS", async () => {
+    const health = (await (await fetch(`${grader.url}/healthz`)).json()) as { nats: string };
+    assert.equal(health.nats, "serving");
+  });
+
   it("counts NATS requests in /metrics", async () => {
     const text = await (await fetch(`${grader.url}/metrics`)).text();
     assert.match(text, /^grader_requests_total\{transport="nats",route="grade",code="200"\} \d+$/m);

@@ -13,7 +13,8 @@ export interface HttpAppOptions {
   openApi: OpenApiDocument;
   /** When set, every route but /healthz needs `Authorization: Bearer <token>`. */
   token: string | null;
-  readyWorkers: () => number;
+  /** Fields /healthz reports beside `status`, e.g. ready workers and whether NATS is being served. */
+  health: () => Record<string, unknown>;
 }
 
 const OPEN_ROUTES = new Set(["/healthz"]);
@@ -59,7 +60,7 @@ function gradeHandler<T>(limitBytes: number, grade: (body: Uint8Array) => Promis
   };
 }
 
-export function createHttpApp({ pipeline, metrics, openApi, token, readyWorkers }: HttpAppOptions): Hono {
+export function createHttpApp({ pipeline, metrics, openApi, token, health }: HttpAppOptions): Hono {
   const app = new Hono();
   const routes = new Set(Object.keys(openApi.paths));
 
@@ -93,7 +94,7 @@ export function createHttpApp({ pipeline, metrics, openApi, token, readyWorkers 
     "/v1/grade/batch",
     gradeHandler(BATCH_BODY_LIMIT_BYTES, (body) => pipeline.gradeBatch(body)),
   );
-  app.get("/healthz", (c) => c.json({ status: "ok", workers: readyWorkers() }));
+  app.get("/healthz", (c) => c.json({ status: "ok", ...health() }));
   app.get("/metrics", (c) => c.text(metrics.render(), 200, { "Content-Type": "text/plain; version=0.0.4" }));
   app.get("/openapi.json", (c) => c.json(openApi));
   app.get("/docs", (c) => c.html(renderDocsPage(openApi, new URL(c.req.url).origin)));

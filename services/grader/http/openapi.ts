@@ -109,7 +109,8 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
       "/healthz": {
         get: {
           summary: "Liveness",
-          description: "Open even when GRADER_TOKEN is set.",
+          description:
+            'Open even when GRADER_TOKEN is set. Reports `workers` (ready checker workers) and `nats` ("off", "connecting" or "serving").',
           responses: { "200": { description: "The service is up.", content: json({ type: "object" }) } },
         },
       },
