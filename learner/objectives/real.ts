@@ -1,0 +1,52 @@
+import * as tf from "@tensorflow/tfjs-core";
+import "./register-gradients.ts";
+import type { Objective } from "./batch.ts";
+import { groupLogSumExp } from "./group-logsumexp.ts";
+import { validGroups } from "./groups.ts";
+import { runObjective } from "./run-objective.ts";
+import { zeroLossOnGraph } from "./zero-loss.ts";
+
+export const DEFAULT_TAU = 0.5;
+
+/**
+ * The REAL loss (paper eq. 8) on sequence scores: for every valid group,
+ * log(1 + sum_P exp(-sbar/tau)) + log(1 + sum_N exp(sbar/tau)), summed and divided by the number of
+ * prompts in the mini-batch (valid or not). Takes the scores directly so that tests can differentiate
+ * with respect to them.
+ */
+export function realLossFromScores(
+  scores: tf.Tensor1D,
+  rewards: readonly number[],
+  groups: readonly number[],
+  prompts: number,
+  tau: number,
+): tf.Scalar {
+  return tf.tidy(() => {
+    const valid = validGroups(rewards, groups);
+    if (valid.length === 0) return zeroLossOnGraph(scores);
+    const scaled = tf.div<tf.Tensor1D>(scores, tau);
+    const positives = groupLogSumExp(
+      tf.neg(scaled),
+      valid.map((g) => g.positives),
+      true,
+    );
+    const negatives = groupLogSumExp(
+      scaled,
+      valid.map((g) => g.negatives),
+      true,
+    );
+    return tf.div(tf.add(tf.sum(positives), tf.sum(negatives)), prompts);
+  });
+}
+
+export function realObjective({ tau = DEFAULT_TAU }: { tau?: number } = {}): Objective {
+  assertPositiveTau(tau);
+  return (batch) =>
+    runObjective(batch, ({ scores }) => ({
+      loss: realLossFromScores(scores, batch.rewards, batch.groups, batch.promptsInMiniBatch, tau),
+    }));
+}
+
+export function assertPositiveTau(tau: number): void {
+  if (!(tau > 0 && Number.isFinite(tau))) throw new Error(`tau must be a positive number, got ${tau}`);
+}
