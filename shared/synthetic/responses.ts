@@ -58,13 +58,12 @@ export function wrongForm(gold: string, rng: Rng): { text: string; kind: string 
   const g = bareGold(gold);
   if (INTEGER.test(g)) {
     const n = BigInt(g);
-    const choices = [n + 1n, n - 1n, n * 2n + 1n, -n - 1n];
+    const choices = [n + 1n, n - 1n, n * 2n + 1n, -n - 1n].filter((c) => c !== n);
     return { text: String(rng.pick(choices)), kind: "off-value" };
   }
-  const digits = [...g.matchAll(/\d/g)];
-  if (digits.length === 0) return null;
-  // Change the last digit: in every gold of the benchmarks this changes the value.
-  const at = digits[digits.length - 1]!.index!;
+  // Change the first digit: a leading coefficient, never an exponent of a unit (`\text{ m}^{-2}`).
+  const at = g.search(/\d/);
+  if (at < 0) return null;
   const digit = Number(g[at]);
   const replacement = digit === 9 ? 7 : digit + 1;
   return { text: `${g.slice(0, at)}${replacement}${g.slice(at + 1)}`, kind: "changed-digit" };

@@ -21,7 +21,7 @@ import { lastMathEnvironment } from "./math-env.ts";
 import { answerPhrase, finalAnswerPhrase } from "./phrases.ts";
 import { answerRegion } from "./region.ts";
 import type { Extraction, ExtractOptions, Found } from "./types.ts";
-import { hasBoxCommand, isBareFormula, MAX_WHOLE_CHARS } from "./whole.ts";
+import { hasBoxCommand, isBareFormula, MAX_FORMULA_CHARS, MAX_WHOLE_CHARS } from "./whole.ts";
 
 export type { Extraction, ExtractOptions, Found } from "./types.ts";
 
@@ -29,11 +29,13 @@ function unmarkedAnswer(text: string): Found | null {
   const math = lastMathEnvironment(text);
   if (math !== null) return { found: true, text: math, method: "math-env" };
   const trimmed = text.trim();
-  const whole = trimmed.length <= MAX_WHOLE_CHARS && !hasBoxCommand(trimmed) ? cleanAnswer(trimmed) : "";
+  const whole = trimmed.length <= MAX_FORMULA_CHARS && !hasBoxCommand(trimmed) ? cleanAnswer(trimmed) : "";
   if (isBareFormula(whole)) return { found: true, text: whole, method: "whole" };
   const number = lastNumber(text);
   if (number !== null) return { found: true, text: number, method: "last-number" };
-  return whole === "" ? null : { found: true, text: whole, method: "whole" };
+  return whole === "" || whole.length > MAX_WHOLE_CHARS
+    ? null
+    : { found: true, text: whole, method: "whole" };
 }
 
 export function extractAnswer(response: string, options: ExtractOptions): Extraction {

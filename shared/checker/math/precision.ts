@@ -37,15 +37,23 @@ function isPlainDecimal(node: Node): boolean {
   );
 }
 
+/** Agreement required of expressions that both carry decimals: rounding error only. */
+const BOTH_DECIMAL_EXPRESSIONS_TOLERANCE = 1e-9;
+
 /**
  * The relative tolerance for comparing two sides, or null when neither has a decimal (compare
- * exactly). Two plain decimals must agree to the finer one's precision, so `3.1` ≠ `3.14`.
+ * exactly). Two plain decimals must agree to the finer one's precision, so `3.1` ≠ `3.14`. When both
+ * sides are expressions with decimals, a literal's precision says nothing about the expression's
+ * value (`125 - 1.26P` is within 0.4% of `125 - 1.25P`), so they must agree up to rounding; a
+ * decimal expression against an exact one (`1.414x` vs `\sqrt{2}x`) keeps the decimal's precision.
  */
 export function decimalTolerance(a: Node, b: Node, options: GradeOptions): number | null {
   const pa = statedPrecision(a);
   const pb = statedPrecision(b);
   if (pa === null && pb === null) return null;
   if (options.relativeTolerance !== null) return options.relativeTolerance;
-  if (pa !== null && pb !== null && isPlainDecimal(a) && isPlainDecimal(b)) return Math.min(pa, pb);
+  if (pa !== null && pb !== null) {
+    return isPlainDecimal(a) && isPlainDecimal(b) ? Math.min(pa, pb) : BOTH_DECIMAL_EXPRESSIONS_TOLERANCE;
+  }
   return Math.max(pa ?? 0, pb ?? 0);
 }

@@ -239,6 +239,18 @@ describe("extractAnswer: whole response", () => {
     expect("\\frac{1}{2}", "\\frac{1}{2}", "whole");
     expect("(1, 2)", "(1, 2)", "whole");
     expect("x^2 - 1", "x^2 - 1", "whole");
+    expect("2RC + R + C", "2RC + R + C", "whole");
+    expect("864 \\mbox{ inches}^2", "864 \\mbox{ inches}^2", "whole");
+    expect(
+      "\\begin{pmatrix} -1 & 0 \\\\ 0 & -1 \\end{pmatrix}",
+      "\\begin{pmatrix} -1 & 0 \\\\ 0 & -1 \\end{pmatrix}",
+      "whole",
+    );
+    expect("10,\\!080", "10,\\!080", "whole");
+    expect("-2,1", "-2,1", "whole");
+    expect("\\frac{e^{2it}}{2+2i} + Ce^{-2t}", "\\frac{e^{2it}}{2+2i} + Ce^{-2t}", "whole");
+    const tuples = Array.from({ length: 20 }, (_, i) => `(${i},${i + 1},${i + 2})`).join(",");
+    expect(tuples, tuples, "whole");
   });
 
   it("takes short text without a number whole", () => {
@@ -248,6 +260,8 @@ describe("extractAnswer: whole response", () => {
 
   it("prefers the number in short prose or a lone number", () => {
     expect("5 apples", "5", "last-number");
+    expect("5 cm", "5", "last-number");
+    expect("so it is 7", "7", "last-number");
     expect("1,000", "1000", "last-number");
   });
 

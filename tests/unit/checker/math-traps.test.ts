@@ -90,6 +90,13 @@ describe("ordering and precision traps", () => {
     different("1.414", "1.41");
   });
 
+  it("holds expressions that both carry decimals to rounding error, not to a literal's precision", () => {
+    different("X_{d}=125-1.26 P", "X_{d}=125-1.25 P");
+    different("0.51x", "0.5x");
+    same("125 - 1.25P", "125-\\frac{5}{4}P");
+    same("1.414x", "\\sqrt{2}x");
+  });
+
   it("distinguishes open and closed intervals", () => {
     different("(0,1)", "[0,1]");
     different("[0,1)", "[0,1]");
