@@ -8,6 +8,8 @@ export interface GraderOptions {
   /** 0 or absent: a free port. */
   port?: number;
   natsUrl?: string;
+  natsUser?: string;
+  natsPassword?: string;
   token?: string;
   workers?: number;
 }
@@ -28,12 +30,24 @@ export async function startGrader(options: GraderOptions): Promise<RunningGrader
       GRADER_HOST: "127.0.0.1",
       GRADER_PORT: String(port),
       NATS_URL: options.natsUrl,
+      NATS_USER: options.natsUser,
+      NATS_PASSWORD: options.natsPassword,
       GRADER_TOKEN: options.token,
       GRADER_WORKERS: options.workers === undefined ? undefined : String(options.workers),
     },
     logFile: options.logFile,
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilReady(proc, async () => (await fetch(`${url}/healthz`)).ok, 60_000);
+  // With NATS, ready means serving its subjects too, not only HTTP.
+  await waitUntilReady(
+    proc,
+    async () => {
+      const health = await fetch(`${url}/healthz`);
+      if (!health.ok) return false;
+      const body = (await health.json()) as { nats?: string };
+      return options.natsUrl === undefined || body.nats === "serving";
+    },
+    60_000,
+  );
   return { url, process: proc };
 }

@@ -10,11 +10,21 @@ export interface ManagedProcess {
   readonly logFile: string;
   /** Resolves when the process has exited (with its code, or the signal that ended it). */
   readonly exited: Promise<number | string>;
-  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process is gone. */
-  stop(graceMs?: number): Promise<void>;
+  /** The last 256 KiB it wrote (stdout and stderr), for error messages and tests. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves with how it exited once it is gone. */
+  stop(graceMs?: number): Promise<number | string>;
   /** SIGKILL at once, as a crash would. */
-  kill(): Promise<void>;
+  kill(): Promise<number | string>;
 }
+
+const OUTPUT_KEPT_CHARS = 256 * 1024;
+const running = new Set<ChildProcess>();
+
+// A parent that dies must not leave servers behind.
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
 
 export interface SpawnOptions {
   name: string;
@@ -33,27 +43,39 @@ export function spawnManaged(options: SpawnOptions): ManagedProcess {
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
+  let output = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.pipe(log);
+    stream?.on("data", (chunk: Buffer) => {
+      output = (output + chunk.toString("utf8")).slice(-OUTPUT_KEPT_CHARS);
+    });
+  }
+  running.add(child);
   const exited = new Promise<number | string>((resolve) => {
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown"));
+    child.once("exit", (code, signal) => {
+      running.delete(child);
+      resolve(code ?? signal ?? "unknown");
+    });
     child.once("error", (error) => resolve(`failed to start: ${error.message}`));
   });
   if (child.pid === undefined) throw new Error(`could not start ${options.name} (${options.command})`);
   const pid = child.pid;
   const stopWith = async (signal: NodeJS.Signals, graceMs: number) => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill(signal);
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-    await exited;
-    clearTimeout(timer);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(timer);
+    }
   };
   return {
     name: options.name,
     pid,
     logFile: options.logFile,
     exited,
-    stop: (graceMs = 5_000) => stopWith("SIGTERM", graceMs),
+    output: () => output,
+    stop: (graceMs = 15_000) => stopWith("SIGTERM", graceMs),
     kill: () => stopWith("SIGKILL", 0),
   };
 }
@@ -84,11 +106,13 @@ export async function waitUntilReady(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exitedWith !== undefined) {
-      throw new Error(`${proc.name} exited (${exitedWith}) before it was ready; see ${proc.logFile}`);
+      throw new Error(
+        `${proc.name} exited (${exitedWith}) before it was ready:\n${proc.output().slice(-4_000)}`,
+      );
     }
     if (await probe().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await proc.stop();
-  throw new Error(`${proc.name} was not ready after ${timeoutMs} ms; see ${proc.logFile}`);
+  throw new Error(`${proc.name} was not ready after ${timeoutMs} ms:\n${proc.output().slice(-4_000)}`);
 }

@@ -7,6 +7,7 @@ import {
   type GradeRequest,
   MAX_BATCH_ITEMS,
   type Verdict,
+  VerdictSchema,
 } from "../contracts/grading.ts";
 import { chunks, type GraderClient, GraderRequestError } from "./grader.ts";
 
@@ -22,6 +23,7 @@ export interface HttpGraderOptions {
 
 export function httpGrader(options: HttpGraderOptions): GraderClient {
   const endpoint = new URL("/v1/grade/batch", options.url).toString();
+  const single = new URL("/v1/grade", options.url).toString();
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
 
@@ -31,15 +33,27 @@ export function httpGrader(options: HttpGraderOptions): GraderClient {
       headers,
       body: JSON.stringify({ items, ...(batchOptions ? { options: batchOptions } : {}) }),
     });
-    const body = (await response.json().catch(() => null)) as { error?: string; issues?: unknown[] } | null;
+    const body = (await response.json().catch(() => null)) as GraderRequestError["body"] | null;
     if (!response.ok) {
       const message = body?.error ?? `HTTP ${response.status}`;
-      throw new GraderRequestError(`grader refused the batch: ${message}`, response.status, body?.issues);
+      throw new GraderRequestError(`grader refused the batch: ${message}`, response.status, body ?? {});
     }
     return GradeBatchResponseSchema.parse(body).verdicts;
   }
 
   return {
+    async grade(item) {
+      const response = await fetch(single, { method: "POST", headers, body: JSON.stringify(item) });
+      const body = (await response.json().catch(() => null)) as (GraderRequestError["body"] & object) | null;
+      if (!response.ok) {
+        throw new GraderRequestError(
+          `grader refused the request: ${body?.error ?? response.status}`,
+          response.status,
+          body ?? {},
+        );
+      }
+      return VerdictSchema.parse(body);
+    },
     async gradeMany(items, batchOptions) {
       const batches = chunks(items, Math.min(options.batchSize ?? 256, MAX_BATCH_ITEMS));
       return (await mapLimited(batches, options.concurrency ?? 4, (b) => gradeBatch(b, batchOptions))).flat();

@@ -6,6 +6,7 @@ import type { GraderClient } from "./grader.ts";
 export async function localGrader(options: { workers?: number } = {}): Promise<GraderClient> {
   const pool = await GradingPool.start({ size: options.workers });
   return {
+    grade: (item) => pool.grade(item),
     gradeMany(items, batchOptions?: GradeOptionsInput) {
       const withOptions = batchOptions ? items.map((item) => ({ options: batchOptions, ...item })) : items;
       return pool.gradeMany(withOptions);

@@ -1,7 +1,8 @@
 /**
- * A grading client over NATS (`rlvr.grade.batch`). A request that meets no responder or no reply is
- * sent again, so a replica that dies mid-request loses nothing; grading is stateless, so a repeat is
- * harmless.
+ * A grading client over NATS (`rlvr.grade`, `rlvr.grade.batch`). A request that meets no responder or
+ * no reply in time is sent again, so a replica that dies mid-request loses nothing: grading is a pure
+ * function, so a repeat is harmless, and each request has its own reply inbox, so a late reply to an
+ * abandoned attempt is never taken for another's.
  */
 import { errors, type NatsConnection } from "@nats-io/transport-node";
 import { mapLimited } from "../async/map-limited.ts";
@@ -12,6 +13,7 @@ import {
   type GradeRequest,
   MAX_BATCH_ITEMS,
   type Verdict,
+  VerdictSchema,
 } from "../contracts/grading.ts";
 import { connectNats } from "../nats/connection.ts";
 import { chunks, type GraderClient, GraderRequestError } from "./grader.ts";
@@ -21,13 +23,18 @@ export interface NatsGraderOptions {
   connection: NatsConnection | string;
   batchSize?: number;
   concurrency?: number;
-  /** Milliseconds to wait for one batch's reply before sending it again. */
+  /** Milliseconds to wait for one reply before sending the request again. */
   requestTimeoutMs?: number;
-  /** Attempts per batch (first try included). */
+  /** Tries per request, the first included. */
   attempts?: number;
 }
 
-export async function natsGrader(options: NatsGraderOptions): Promise<GraderClient> {
+export interface NatsGraderClient extends GraderClient {
+  /** Sends `body` (JSON, or bytes as they are) to `subject` with retries; returns the reply's JSON. */
+  request(subject: string, body: unknown): Promise<unknown>;
+}
+
+export async function natsGrader(options: NatsGraderOptions): Promise<NatsGraderClient> {
   const owned = typeof options.connection === "string";
   const nc =
     typeof options.connection === "string"
@@ -36,40 +43,45 @@ export async function natsGrader(options: NatsGraderOptions): Promise<GraderClie
   const attempts = options.attempts ?? 5;
   const timeout = options.requestTimeoutMs ?? 60_000;
 
-  async function gradeBatch(items: GradeRequest[], batchOptions?: GradeOptionsInput): Promise<Verdict[]> {
-    const payload = JSON.stringify({ items, ...(batchOptions ? { options: batchOptions } : {}) });
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+  async function request(subject: string, body: unknown): Promise<unknown> {
+    const payload = body instanceof Uint8Array ? body : JSON.stringify(body);
+    for (let attempt = 1; ; attempt++) {
       try {
-        const reply = await nc.request(GRADER_NATS.batchSubject, payload, { timeout });
-        const body = reply.json<{ error?: string; issues?: unknown[] }>();
+        const reply = await nc.request(subject, payload, { timeout });
         const failure = reply.headers?.get("Nats-Service-Error");
-        if (failure) {
-          const code = Number(reply.headers?.get("Nats-Service-Error-Code") ?? 500);
-          if (code >= 400 && code < 500) {
-            throw new GraderRequestError(
-              `grader refused the batch: ${body.error ?? failure}`,
-              code,
-              body.issues,
-            );
+        if (!failure) return reply.json();
+        const status = Number(reply.headers?.get("Nats-Service-Error-Code") || 500);
+        const parsed = (() => {
+          try {
+            return reply.json<GraderRequestError["body"]>();
+          } catch {
+            return {};
           }
-          lastError = new Error(`grader failed: ${failure}`);
-        } else {
-          return GradeBatchResponseSchema.parse(body).verdicts;
-        }
+        })();
+        throw new GraderRequestError(
+          `grader refused the request: ${parsed.error ?? failure}`,
+          status,
+          parsed,
+        );
       } catch (error) {
-        if (error instanceof GraderRequestError || !isRetryable(error)) throw error;
-        lastError = error;
+        if (!isRetryable(error) || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** (attempt - 1))));
       }
-      await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** (attempt - 1))));
     }
-    throw new Error(`no grader answered after ${attempts} attempts: ${String(lastError)}`);
   }
 
   return {
+    request,
+    async grade(item) {
+      return VerdictSchema.parse(await request(GRADER_NATS.gradeSubject, item));
+    },
     async gradeMany(items, batchOptions) {
       const batches = chunks(items, Math.min(options.batchSize ?? 256, MAX_BATCH_ITEMS));
-      return (await mapLimited(batches, options.concurrency ?? 4, (b) => gradeBatch(b, batchOptions))).flat();
+      const replies = await mapLimited(batches, options.concurrency ?? 4, async (batch) => {
+        const body = { items: batch, ...(batchOptions ? { options: batchOptions } : {}) };
+        return GradeBatchResponseSchema.parse(await request(GRADER_NATS.batchSubject, body)).verdicts;
+      });
+      return replies.flat();
     },
     async close() {
       if (owned) await nc.close();
@@ -77,6 +89,7 @@ export async function natsGrader(options: NatsGraderOptions): Promise<GraderClie
   };
 }
 
+/** No reply in time, or nobody listening (every replica restarting): worth sending again. */
 function isRetryable(error: unknown): boolean {
   return (
     error instanceof errors.TimeoutError ||

@@ -2,6 +2,8 @@
 import type { GradeOptionsInput, GradeRequest, Verdict } from "../contracts/grading.ts";
 
 export interface GraderClient {
+  /** Grades one item (the single-item endpoint). */
+  grade(request: GradeRequest): Promise<Verdict>;
   /** Grades the items, in order; any number of items (clients split them into batches). */
   gradeMany(items: GradeRequest[], options?: GradeOptionsInput): Promise<Verdict[]>;
   close(): Promise<void>;
@@ -12,9 +14,10 @@ export class GraderRequestError extends Error {
   constructor(
     message: string,
     readonly status: number,
-    readonly issues: unknown[] = [],
+    readonly body: { error?: string; issues?: { path: string; message: string }[] } = {},
   ) {
     super(message);
+    this.name = "GraderRequestError";
   }
 }
 

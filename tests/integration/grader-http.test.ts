@@ -1,16 +1,17 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import type { RunningGrader } from "../../infra/stack/grader.ts";
 import { MAX_BATCH_ITEMS, type Verdict } from "../../shared/contracts/grading.ts";
-import { type GraderProcess, startGrader } from "../support/grader.ts";
 import { postJson, postRaw, streamOfBytes } from "../support/http.ts";
+import { startTestGrader, type TestProcess } from "../support/processes.ts";
 import { expectedVerdict, sampleRequests, withoutTiming } from "../support/verdicts.ts";
 
 const MiB = 1024 * 1024;
 
 describe("grader over HTTP", () => {
-  let grader: GraderProcess;
+  let grader: TestProcess<RunningGrader>;
   before(async () => {
-    grader = await startGrader();
+    grader = await startTestGrader();
   });
   after(() => grader.stop());
 
@@ -167,9 +168,9 @@ describe("grader over HTTP", () => {
 
 describe("grader over HTTP with a bearer token", () => {
   const token = "s3cret-token";
-  let grader: GraderProcess;
+  let grader: TestProcess<RunningGrader>;
   before(async () => {
-    grader = await startGrader({ env: { GRADER_TOKEN: token } });
+    grader = await startTestGrader({ token });
   });
   after(() => grader.stop());
 
@@ -199,11 +200,11 @@ describe("grader over HTTP with a bearer token", () => {
 
 describe("grader shutdown", () => {
   it("exits cleanly on SIGTERM", async () => {
-    const grader = await startGrader({ workers: 1 });
+    const grader = await startTestGrader({ workers: 1 });
     const inFlight = postJson(`${grader.url}/v1/grade/batch`, { items: sampleRequests });
     const verdicts = ((await inFlight).body as { verdicts: Verdict[] }).verdicts;
     assert.equal(verdicts.length, sampleRequests.length);
-    assert.equal(await grader.stop("SIGTERM"), 0);
+    assert.equal(await grader.stop(), 0);
     assert.match(grader.process.output(), /stopped/);
   });
 });

@@ -1,25 +1,28 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { connect, type NatsConnection } from "@nats-io/transport-node";
-import type { GradeRequest } from "../../shared/contracts/grading.ts";
-import { type GraderProcess, startGrader } from "../support/grader.ts";
+import type { NatsConnection } from "@nats-io/transport-node";
+import type { RunningGrader } from "../../infra/stack/grader.ts";
+import type { RunningNatsServer } from "../../infra/stack/nats-server.ts";
+import { GraderRequestError } from "../../shared/clients/grader.ts";
+import { type NatsGraderClient, natsGrader } from "../../shared/clients/grader-nats.ts";
+import { GRADER_NATS, type GradeRequest } from "../../shared/contracts/grading.ts";
+import { connectNats } from "../../shared/nats/connection.ts";
 import { discover } from "../support/nats-discovery.ts";
-import { GradeServiceError, NatsGradeClient } from "../support/nats-grade-client.ts";
-import { type NatsServer, natsServerMissing, startNatsServer } from "../support/nats-server.ts";
+import { natsServerMissing, startTestGrader, startTestNats, type TestProcess } from "../support/processes.ts";
 import { expectedVerdict, sampleRequests, withoutTiming } from "../support/verdicts.ts";
 
-const SERVICE = "rlvr-grader";
+const SERVICE = GRADER_NATS.serviceName;
 
 describe("grader over NATS", { skip: natsServerMissing }, () => {
-  let nats: NatsServer;
-  let grader: GraderProcess;
+  let nats: TestProcess<RunningNatsServer>;
+  let grader: TestProcess<RunningGrader>;
   let nc: NatsConnection;
-  let client: NatsGradeClient;
+  let client: NatsGraderClient;
   before(async () => {
-    nats = await startNatsServer();
-    grader = await startGrader({ env: { NATS_URL: nats.url } });
-    nc = await connect({ servers: nats.url });
-    client = new NatsGradeClient(nc);
+    nats = await startTestNats();
+    grader = await startTestGrader({ natsUrl: nats.url });
+    nc = await connectNats(nats.url, "grader-test");
+    client = await natsGrader({ connection: nc });
   });
   after(async () => {
     await nc?.close();
@@ -35,23 +38,23 @@ describe("grader over NATS", { skip: natsServerMissing }, () => {
 
   it("grades a batch in order, as the checker does in-process", async () => {
     const items = Array.from({ length: 200 }, (_, i) => sampleRequests[i % sampleRequests.length]);
-    const verdicts = await client.gradeBatch({ items });
+    const verdicts = await client.gradeMany(items);
     assert.deepEqual(verdicts.map(withoutTiming), items.map(expectedVerdict));
   });
 
   it("answers malformed JSON with a service error and a JSON body", async () => {
     const error = await client.request("rlvr.grade", new TextEncoder().encode("{nope")).catch((e) => e);
-    assert.ok(error instanceof GradeServiceError, String(error));
-    assert.equal(error.code, 400);
-    assert.match(error.body.error, /not valid JSON/);
+    assert.ok(error instanceof GraderRequestError, String(error));
+    assert.equal(error.status, 400);
+    assert.match(error.body.error ?? "", /not valid JSON/);
   });
 
   it("answers a request that does not match the schema with field errors", async () => {
     const error = await client
       .request("rlvr.grade.batch", { items: [{ response: 1, gold: 1 }] })
       .catch((e) => e);
-    assert.ok(error instanceof GradeServiceError, String(error));
-    assert.equal(error.code, 400);
+    assert.ok(error instanceof GraderRequestError, String(error));
+    assert.equal(error.status, 400);
     assert.deepEqual(
       error.body.issues?.map((issue) => issue.path),
       ["items.0.response"],
@@ -92,13 +95,13 @@ describe("grader over NATS", { skip: natsServerMissing }, () => {
 });
 
 describe("grader replicas in a NATS queue group", { skip: natsServerMissing }, () => {
-  let nats: NatsServer;
-  let replicas: GraderProcess[];
+  let nats: TestProcess<RunningNatsServer>;
+  let replicas: TestProcess<RunningGrader>[];
   let nc: NatsConnection;
   before(async () => {
-    nats = await startNatsServer();
-    replicas = await Promise.all([0, 1].map(() => startGrader({ workers: 1, env: { NATS_URL: nats.url } })));
-    nc = await connect({ servers: nats.url });
+    nats = await startTestNats();
+    replicas = await Promise.all([0, 1].map(() => startTestGrader({ workers: 1, natsUrl: nats.url })));
+    nc = await connectNats(nats.url, "grader-test");
   });
   after(async () => {
     await nc?.close();
@@ -112,7 +115,7 @@ describe("grader replicas in a NATS queue group", { skip: natsServerMissing }, (
   });
 
   async function gradeAll(
-    client: NatsGradeClient,
+    client: NatsGraderClient,
     count: number,
     concurrency: number,
     onProgress?: (done: number) => void,
@@ -133,7 +136,7 @@ describe("grader replicas in a NATS queue group", { skip: natsServerMissing }, (
   }
 
   it("share the load", async () => {
-    await gradeAll(new NatsGradeClient(nc), 200, 8);
+    await gradeAll(await natsGrader({ connection: nc }), 200, 8);
     const stats = await discover(nc, "STATS", SERVICE, 2);
     assert.equal(stats.length, 2);
     for (const replica of stats) {
@@ -144,11 +147,11 @@ describe("grader replicas in a NATS queue group", { skip: natsServerMissing }, (
 
   it("lose no request when one replica is killed mid-stream", async () => {
     // A short reply timeout only makes retries come sooner; a slow reply is retried, never lost.
-    const client = new NatsGradeClient(nc, { timeoutMs: 2_000, attempts: 10 });
+    const client = await natsGrader({ connection: nc, requestTimeoutMs: 2_000, attempts: 10 });
     const count = 400;
     let killed: Promise<unknown> | undefined;
     const verdicts = await gradeAll(client, count, 16, (done) => {
-      if (done === 100) killed = replicas[0].stop("SIGKILL");
+      if (done === 100) killed = replicas[0]!.kill();
     });
     assert.equal(await killed, "SIGKILL");
     for (let i = 0; i < count; i++) {
@@ -160,11 +163,13 @@ describe("grader replicas in a NATS queue group", { skip: natsServerMissing }, (
 });
 
 describe("grader on a NATS server that wants a password", { skip: natsServerMissing }, () => {
-  let nats: NatsServer;
-  let grader: GraderProcess;
+  let nats: TestProcess<RunningNatsServer>;
+  let grader: TestProcess<RunningGrader>;
   before(async () => {
-    nats = await startNatsServer({ user: "grader", password: "pa55" });
-    grader = await startGrader({ env: { NATS_URL: nats.url, NATS_USER: "grader", NATS_PASSWORD: "pa55" } });
+    nats = await startTestNats({ user: "grader", password: "pa55" });
+    // The stack's URL carries the credentials; the grader must also take them from NATS_USER/PASSWORD.
+    const bare = nats.url.replace(/\/\/[^@]*@/, "//");
+    grader = await startTestGrader({ natsUrl: bare, natsUser: "grader", natsPassword: "pa55" });
   });
   after(async () => {
     await grader?.stop();
@@ -172,9 +177,9 @@ describe("grader on a NATS server that wants a password", { skip: natsServerMiss
   });
 
   it("logs in and serves", async () => {
-    const nc = await connect({ servers: nats.url, user: "grader", pass: "pa55" });
+    const nc = await connectNats(nats.url, "grader-test");
     try {
-      const verdict = await new NatsGradeClient(nc).grade(sampleRequests[0]);
+      const verdict = await (await natsGrader({ connection: nc })).grade(sampleRequests[0]!);
       assert.deepEqual(withoutTiming(verdict), expectedVerdict(sampleRequests[0]));
     } finally {
       await nc.close();

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import type { RunningGrader } from "../../infra/stack/grader.ts";
 import type { GradeRequest, Verdict } from "../../shared/contracts/grading.ts";
-import { type GraderProcess, startGrader } from "../support/grader.ts";
 import { postJson } from "../support/http.ts";
+import { startTestGrader, type TestProcess } from "../support/processes.ts";
 import { expectedVerdict, sampleRequests, withoutTiming } from "../support/verdicts.ts";
 
 const nestedBraces = `\\boxed{${"{".repeat(10_000)}1${"}".repeat(10_000)}}`;
@@ -26,9 +27,9 @@ function assertAnswered(reply: { status: number; body: unknown }, what: string):
 }
 
 describe("grader under pathological input", () => {
-  let grader: GraderProcess;
+  let grader: TestProcess<RunningGrader>;
   before(async () => {
-    grader = await startGrader({ workers: 2 });
+    grader = await startTestGrader({ workers: 2 });
   });
   after(() => grader.stop());
 

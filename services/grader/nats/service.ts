@@ -5,15 +5,14 @@
  * status the same error gets over HTTP) and a JSON body `{error, issues?}`.
  */
 import { type Service, type ServiceMsg, Svcm } from "@nats-io/services";
-import { connect, type NatsConnection } from "@nats-io/transport-node";
+import type { NatsConnection } from "@nats-io/transport-node";
+import { GRADER_NATS } from "../../../shared/contracts/grading.ts";
+import { connectNats } from "../../../shared/nats/connection.ts";
 import type { GraderMetrics } from "../metrics.ts";
 import { errorBody, type GradingPipeline, type Outcome } from "../pipeline.ts";
-import { backoffDelays } from "./backoff.ts";
 
-export const SERVICE_NAME = "rlvr-grader";
-export const QUEUE_GROUP = "rlvr-grader";
-export const GRADE_SUBJECT = "rlvr.grade";
-export const GRADE_BATCH_SUBJECT = "rlvr.grade.batch";
+const SERVICE_NAME = GRADER_NATS.serviceName;
+const QUEUE_GROUP = GRADER_NATS.queue;
 
 export interface NatsFrontendOptions {
   url: string;
@@ -34,17 +33,9 @@ const encoder = new TextEncoder();
 
 export async function startNatsFrontend(options: NatsFrontendOptions): Promise<NatsFrontend> {
   const { url, user, password, pipeline, metrics, version, log } = options;
-  const reconnectDelay = backoffDelays({ initialMs: 100, maxMs: 2_000 });
-  const nc = await connect({
-    servers: url,
-    name: SERVICE_NAME,
-    ...(user ? { user, pass: password ?? "" } : {}),
-    // A grader outlives NATS restarts: reconnect forever, backing off, including before the first connect.
-    waitOnFirstConnect: true,
-    maxReconnectAttempts: -1,
-    reconnectDelayHandler: reconnectDelay.next,
-  });
-  void watchConnection(nc, log, reconnectDelay.reset);
+  // A grader outlives NATS restarts: it reconnects forever, including before the first connect.
+  const nc = await connectNats(url, SERVICE_NAME, { user, password, waitForServer: true });
+  void watchConnection(nc, log);
 
   const outcomes = new EndpointOutcomes();
   const service = await new Svcm(asServicesConnection(nc)).add({
@@ -70,9 +61,11 @@ export async function startNatsFrontend(options: NatsFrontendOptions): Promise<N
         );
       },
     });
-  endpoint("grade", GRADE_SUBJECT, (body) => pipeline.gradeOne(body));
-  endpoint("grade_batch", GRADE_BATCH_SUBJECT, (body) => pipeline.gradeBatch(body));
-  log(`serving NATS subjects ${GRADE_SUBJECT}, ${GRADE_BATCH_SUBJECT} on ${url} (${describe(service)})`);
+  endpoint("grade", GRADER_NATS.gradeSubject, (body) => pipeline.gradeOne(body));
+  endpoint("grade_batch", GRADER_NATS.batchSubject, (body) => pipeline.gradeBatch(body));
+  log(
+    `serving NATS subjects ${GRADER_NATS.gradeSubject}, ${GRADER_NATS.batchSubject} on ${url} (${describe(service)})`,
+  );
 
   return {
     stop: async () => {
@@ -128,11 +121,10 @@ function describe(service: Service): string {
   return `service ${SERVICE_NAME}, queue group ${QUEUE_GROUP}, id ${service.info().id}`;
 }
 
-async function watchConnection(nc: NatsConnection, log: (message: string) => void, onReconnect: () => void) {
+async function watchConnection(nc: NatsConnection, log: (message: string) => void) {
   for await (const status of nc.status()) {
     if (status.type === "disconnect") log("NATS connection lost; reconnecting");
     if (status.type === "reconnect") {
-      onReconnect();
       log("NATS connection restored");
     }
   }
