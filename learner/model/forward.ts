@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import "./gradients.ts";
+import "../tf/gradients.ts";
 import { attentionBias, groupedAttention } from "./attention.ts";
 import { headDim, type ModelConfig } from "./config.ts";
 import type { KvCache, LayerKv } from "./kv-cache.ts";

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import "./gradients.ts";
+import "../tf/gradients.ts";
 
 /**
  * Log-probabilities at a sampling temperature, aligned with the ids: entry `[b, t]` is

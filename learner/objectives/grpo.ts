@@ -1,5 +1,5 @@
 import type * as tf from "@tensorflow/tfjs-core";
-import "./register-gradients.ts";
+import "../tf/gradients.ts";
 import { groupAdvantages } from "./advantages.ts";
 import { sequenceMeanOfTokenMean } from "./aggregation.ts";
 import type { Objective } from "./batch.ts";

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import "./register-gradients.ts";
+import "../tf/gradients.ts";
 import { tokenMean } from "./aggregation.ts";
 import type { Objective, RolloutBatch } from "./batch.ts";
 

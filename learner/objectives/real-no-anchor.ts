@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs-core";
-import "./register-gradients.ts";
+import "../tf/gradients.ts";
 import type { Objective } from "./batch.ts";
 import { groupLogSumExp } from "./group-logsumexp.ts";
 import { validGroups } from "./groups.ts";
