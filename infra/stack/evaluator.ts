@@ -10,6 +10,8 @@ export interface EvaluatorOptions {
   port?: number;
   dataDir?: string;
   token?: string;
+  /** How long a job in hand may go without a heartbeat before it is redelivered (default 30 s). */
+  ackWaitMs?: number;
 }
 
 export interface RunningEvaluator {
@@ -30,6 +32,7 @@ export async function startEvaluator(options: EvaluatorOptions): Promise<Running
       NATS_URL: options.natsUrl,
       RLVR_DATA_DIR: options.dataDir,
       EVALUATOR_TOKEN: options.token,
+      EVALUATOR_ACK_WAIT_MS: options.ackWaitMs === undefined ? undefined : String(options.ackWaitMs),
     },
     logFile: options.logFile,
   });

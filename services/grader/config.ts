@@ -1,4 +1,5 @@
 /** The grader's configuration, read from the environment. */
+import { type Env, integer, type NatsSettings, natsSettings, nonEmpty } from "../common/config/env.ts";
 
 export interface GraderConfig {
   host: string;
@@ -6,7 +7,7 @@ export interface GraderConfig {
   port: number;
   token: string | null;
   workers: number | undefined;
-  nats: { url: string; user: string | null; password: string | null } | null;
+  nats: NatsSettings | null;
 }
 
 export const USAGE = `Usage: deno run -A services/grader/main.ts
@@ -24,28 +25,13 @@ Environment:
 Endpoints: POST /v1/grade, POST /v1/grade/batch, GET /healthz, GET /metrics, GET /openapi.json, GET /docs
 `;
 
-export function readConfig(env: (name: string) => string | undefined): GraderConfig {
-  const natsUrl = nonEmpty(env("NATS_URL"));
+export function readConfig(env: Env): GraderConfig {
   const workers = nonEmpty(env("GRADER_WORKERS"));
   return {
     host: nonEmpty(env("GRADER_HOST")) ?? "127.0.0.1",
     port: integer("GRADER_PORT", nonEmpty(env("GRADER_PORT")) ?? "8787", 0, 65_535),
     token: nonEmpty(env("GRADER_TOKEN")),
     workers: workers === null ? undefined : integer("GRADER_WORKERS", workers, 1, 1024),
-    nats: natsUrl
-      ? { url: natsUrl, user: nonEmpty(env("NATS_USER")), password: nonEmpty(env("NATS_PASSWORD")) }
-      : null,
+    nats: natsSettings(env),
   };
-}
-
-function nonEmpty(value: string | undefined): string | null {
-  return value === undefined || value.trim() === "" ? null : value.trim();
-}
-
-function integer(name: string, text: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${text}"`);
-  }
-  return value;
 }

@@ -3,7 +3,7 @@
  * the evaluator runs one loop; JetStream hands each job to one of them.
  */
 import type { Consumer } from "@nats-io/jetstream";
-import { type JobContext, processJob } from "./run-job.ts";
+import { type JobContext, type JobOutcome, processJob } from "./run-job.ts";
 
 export interface JobLoop {
   /** Jobs being processed now. */
@@ -12,7 +12,15 @@ export interface JobLoop {
   stop(): Promise<void>;
 }
 
-export function startJobLoop(ctx: JobContext, consumer: Consumer, concurrency: number): JobLoop {
+/** Told of every delivery handled, with how long it took. */
+export type JobObserver = (outcome: JobOutcome | "crashed", seconds: number) => void;
+
+export function startJobLoop(
+  ctx: JobContext,
+  consumer: Consumer,
+  concurrency: number,
+  observe: JobObserver = () => {},
+): JobLoop {
   let stopping = false;
   const running = new Set<Promise<unknown>>();
   const loop = (async () => {
@@ -26,9 +34,17 @@ export function startJobLoop(ctx: JobContext, consumer: Consumer, concurrency: n
         return new Promise<null>((resolve) => setTimeout(() => resolve(null), 1_000));
       });
       if (!msg) continue;
+      const started = performance.now();
+      const seconds = () => (performance.now() - started) / 1000;
       const work = processJob(ctx, msg)
-        .then((outcome) => ctx.log(`job ${jobIdOf(msg.string())} ${outcome}`))
-        .catch((error: Error) => ctx.log(`job crashed: ${error.message}`))
+        .then((outcome) => {
+          ctx.log(`job ${jobIdOf(msg.string())} ${outcome} (delivery ${msg.info.deliveryCount})`);
+          observe(outcome, seconds());
+        })
+        .catch((error: Error) => {
+          ctx.log(`job crashed: ${error.message}`);
+          observe("crashed", seconds());
+        })
         .finally(() => running.delete(work));
       running.add(work);
     }

@@ -27,7 +27,6 @@ import { resolveNamedSets } from "./problem-sets.ts";
 /** Items per stored chunk: fixed, so chunk keys mean the same thing on every delivery. */
 export const CHUNK_ITEMS = 512;
 const CHUNKS_IN_FLIGHT = 4;
-const HEARTBEAT_MS = 5_000;
 const PROGRESS_EVERY_MS = 250;
 
 export interface JobContext {
@@ -35,19 +34,24 @@ export interface JobContext {
   store: EvaluationJobStore;
   grader: GraderClient;
   dataDir: string;
+  /** Well under the consumer's ack wait, so a job in hand is never taken for abandoned. */
+  heartbeatMs: number;
   log: (line: string) => void;
 }
+
+export type JobOutcome = "done" | "failed" | "retry";
 
 /** A job that can never succeed (bad message, samples that do not fit): not retried. */
 class JobRejected extends Error {}
 
-export async function processJob(ctx: JobContext, msg: JsMsg): Promise<"done" | "failed" | "retry"> {
+export async function processJob(ctx: JobContext, msg: JsMsg): Promise<JobOutcome> {
   let job: EvaluationJobMessage;
   try {
     job = EvaluationJobMessageSchema.parse(msg.json());
   } catch (error) {
     ctx.log(`rejected a malformed job message (seq ${msg.seq}): ${describe(error)}`);
-    msg.term("malformed job");
+    // No reason: nats-server 2.9 ignores a `+TERM <reason>` and would redeliver the message.
+    msg.term();
     return "failed";
   }
   const existing = await readStatus(ctx.store, job.id);
@@ -55,7 +59,7 @@ export async function processJob(ctx: JobContext, msg: JsMsg): Promise<"done" | 
     msg.ack();
     return existing.state;
   }
-  const heartbeat = setInterval(() => msg.working(), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => msg.working(), ctx.heartbeatMs);
   const status: EvaluationStatus = {
     id: job.id,
     state: "running",
@@ -82,7 +86,7 @@ export async function processJob(ctx: JobContext, msg: JsMsg): Promise<"done" | 
     status.state = "failed";
     status.error = describe(error);
     await finish(ctx, status);
-    msg.term(status.error.slice(0, 200));
+    msg.term();
     return "failed";
   } finally {
     clearInterval(heartbeat);
@@ -127,8 +131,12 @@ async function evaluate(ctx: JobContext, job: EvaluationJobMessage, status: Eval
     },
   );
   const verdicts = chunks.flat();
+  const byProblem: Verdict[][] = [];
   let cursor = 0;
-  const byProblem = problems.map((p) => verdicts.slice(cursor, (cursor += p.responses.length)));
+  for (const p of problems) {
+    byProblem.push(verdicts.slice(cursor, cursor + p.responses.length));
+    cursor += p.responses.length;
+  }
   return scoreEvaluation(problems, byProblem, graderEquivalence(ctx.grader, request.gradeOptions));
 }
 

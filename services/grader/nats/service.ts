@@ -8,8 +8,9 @@ import { type Service, type ServiceMsg, Svcm } from "@nats-io/services";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { GRADER_NATS } from "../../../shared/contracts/grading.ts";
 import { connectNats } from "../../../shared/nats/connection.ts";
+import { errorBody, type Outcome } from "../../common/http/errors.ts";
 import type { GraderMetrics } from "../metrics.ts";
-import { errorBody, type GradingPipeline, type Outcome } from "../pipeline.ts";
+import type { GradingPipeline } from "../pipeline.ts";
 
 const SERVICE_NAME = GRADER_NATS.serviceName;
 const QUEUE_GROUP = GRADER_NATS.queue;

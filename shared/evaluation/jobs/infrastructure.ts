@@ -56,15 +56,29 @@ export async function openJobStore(nc: NatsConnection): Promise<EvaluationJobSto
   return { js: jetstream(nc), results, chunks, samples };
 }
 
-/** The durable consumer every evaluator replica pulls jobs from. */
-export async function jobConsumer(nc: NatsConnection): Promise<Consumer> {
+/**
+ * The durable consumer every evaluator replica pulls jobs from. `ackWaitMs` is how long a job in hand
+ * may go without a heartbeat before it is handed to another evaluator; an existing consumer is updated
+ * to it, so the last evaluator started sets it.
+ */
+export async function jobConsumer(nc: NatsConnection, ackWaitMs = JOB_ACK_WAIT_MS): Promise<Consumer> {
   const jsm = await jetstreamManager(nc);
-  await jsm.consumers.add(EVALUATOR_NATS.stream, {
-    durable_name: EVALUATOR_NATS.consumer,
-    ack_policy: AckPolicy.Explicit,
-    ack_wait: JOB_ACK_WAIT_MS * NANOS_PER_MS,
+  const config = {
+    ack_wait: ackWaitMs * NANOS_PER_MS,
     max_deliver: JOB_MAX_DELIVER,
     max_ack_pending: 64,
-  });
+  };
+  const existing = await jsm.consumers.info(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer).catch(() => null);
+  if (existing) {
+    if (existing.config.ack_wait !== config.ack_wait) {
+      await jsm.consumers.update(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer, config);
+    }
+  } else {
+    await jsm.consumers.add(EVALUATOR_NATS.stream, {
+      durable_name: EVALUATOR_NATS.consumer,
+      ack_policy: AckPolicy.Explicit,
+      ...config,
+    });
+  }
   return jetstream(nc).consumers.get(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer);
 }

@@ -1,5 +1,5 @@
 /** A self-contained HTML page (no scripts, no CDN) documenting the API, rendered from the OpenAPI document. */
-import type { OpenApiDocument, Operation } from "./openapi.ts";
+import type { OpenApiDocument, Operation } from "./document.ts";
 
 function escapeHtml(text: string): string {
   return text
@@ -51,7 +51,8 @@ ${schema ? `<p>Request body: <a href="#schema-${schema}"><code>${schema}</code><
 </section>`;
 }
 
-export function renderDocsPage(document: OpenApiDocument, origin: string): string {
+/** `tokenVariable`: the environment variable that turns bearer auth on, e.g. GRADER_TOKEN. */
+export function renderDocsPage(document: OpenApiDocument, origin: string, tokenVariable: string): string {
   const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]) => renderOperation(origin, path, method, operation)),
   );
@@ -76,8 +77,8 @@ section { border-top: 1px solid #ddd; margin-top: 1.5rem; }
 <body>
 <h1>${escapeHtml(document.info.title)} <small>${escapeHtml(document.info.version)}</small></h1>
 <p>${prose(document.info.description)}</p>
-<p>When the service runs with <code>GRADER_TOKEN</code> set, every endpoint except <code>/healthz</code> needs
-<code>-H "Authorization: Bearer $GRADER_TOKEN"</code>. Errors are JSON: <code>{"error": "…", "issues": [{"path", "message"}]}</code>.
+<p>When the service runs with <code>${tokenVariable}</code> set, every endpoint except <code>/healthz</code> needs
+<code>-H "Authorization: Bearer $${tokenVariable}"</code>. Errors are JSON: <code>{"error": "…", "issues": [{"path", "message"}]}</code>.
 The machine-readable description is <a href="openapi.json"><code>/openapi.json</code></a>.</p>
 ${operations.join("\n")}
 <section><h2>Schemas</h2>
