@@ -112,16 +112,18 @@ async function evaluate(ctx: JobContext, job: EvaluationJobMessage, status: Eval
   status.progress.total = items.length;
   const chunkCount = Math.ceil(items.length / CHUNK_ITEMS);
   let lastProgress = 0;
+  let reused = 0;
   const chunks = await mapLimited(
     Array.from({ length: chunkCount }, (_, i) => i),
     CHUNKS_IN_FLIGHT,
     async (index) => {
-      const verdicts = await gradeChunk(
+      const { verdicts, stored } = await gradeChunk(
         ctx,
         job,
         index,
         items.slice(index * CHUNK_ITEMS, (index + 1) * CHUNK_ITEMS),
       );
+      if (stored) reused += verdicts.length;
       status.progress.graded += verdicts.length;
       if (Date.now() - lastProgress >= PROGRESS_EVERY_MS || status.progress.graded === items.length) {
         lastProgress = Date.now();
@@ -130,6 +132,8 @@ async function evaluate(ctx: JobContext, job: EvaluationJobMessage, status: Eval
       return verdicts;
     },
   );
+  if (reused > 0)
+    ctx.log(`job ${job.id}: resumed, reusing ${reused} of ${items.length} verdicts graded before`);
   const verdicts = chunks.flat();
   const byProblem: Verdict[][] = [];
   let cursor = 0;
@@ -145,16 +149,16 @@ async function gradeChunk(
   job: EvaluationJobMessage,
   index: number,
   items: GradeRequest[],
-): Promise<Verdict[]> {
+): Promise<{ verdicts: Verdict[]; stored: boolean }> {
   const key = `${job.id}.${index}`;
   const stored = await ctx.store.chunks.get(key);
   if (stored && stored.length > 0) {
     const parsed = VerdictSchema.array().safeParse(stored.json());
-    if (parsed.success && parsed.data.length === items.length) return parsed.data;
+    if (parsed.success && parsed.data.length === items.length) return { verdicts: parsed.data, stored: true };
   }
   const verdicts = await ctx.grader.gradeMany(items, job.request.gradeOptions);
   await ctx.store.chunks.put(key, JSON.stringify(verdicts));
-  return verdicts;
+  return { verdicts, stored: false };
 }
 
 async function loadSamples(ctx: JobContext, object: string): Promise<Sample[]> {
