@@ -1,0 +1,141 @@
+/**
+ * `npm run bench:learner`: one full training step (forward, backward, AdamW) of the reference
+ * decoder (4 layers, d 256, 4 heads, vocab 64, batch 64 x 64 tokens) and KV-cached sampling of 256
+ * sequences x 64 tokens, on the selected TensorFlow.js backend, next to the PyTorch twin
+ * (tests/bench/learner_torch.py, run with /usr/bin/python3 when it has torch).
+ *
+ * Options: --backend auto|tensorflow|wasm|cpu (auto), --steps N (5, after 2 warm-up steps),
+ * --fallback (also time wasm without the OpenBLAS addon), --stock (also time tfjs's own wasm
+ * matmul: about 25 s a step), --no-torch.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import * as tf from "@tensorflow/tfjs-core";
+import "../../learner/tf/gradients.ts";
+import { nativeBlasAvailable, useNativeBlas } from "../../learner/backends/native.ts";
+import {
+  createReferenceModel,
+  REFERENCE,
+  referenceForwardFlops,
+  referenceGenerate,
+  referenceTrainer,
+} from "../../learner/backends/reference-model.ts";
+import { BACKEND_CHOICES, type BackendChoice, selectBackend } from "../../learner/backends/select.ts";
+import { registerFastWasmKernels, restoreStockWasmKernels } from "../../learner/backends/wasm.ts";
+
+const BATCH = 64;
+const SEQ = 64;
+const WARMUP = 2;
+const GEN_BATCH = 256;
+const GEN_TOKENS = 64;
+const TORCH_PYTHON = "/usr/bin/python3";
+const TORCH_SCRIPT = new URL("./learner_torch.py", import.meta.url).pathname;
+
+const { values: opts } = parseArgs({
+  options: {
+    backend: { type: "string", default: "auto" },
+    steps: { type: "string", default: "5" },
+    fallback: { type: "boolean", default: false },
+    stock: { type: "boolean", default: false },
+    "no-torch": { type: "boolean", default: false },
+  },
+});
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const stepFlops = 3 * referenceForwardFlops(REFERENCE, BATCH, SEQ);
+
+function randomIds(b: number, t: number): tf.Tensor2D {
+  return tf.randomUniform([b, t], 0, REFERENCE.vocab, "int32") as tf.Tensor2D;
+}
+
+function timeSteps(steps: number): number[] {
+  const model = createReferenceModel();
+  const step = referenceTrainer(model);
+  const ids = randomIds(BATCH, SEQ);
+  const targets = randomIds(BATCH, SEQ);
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + steps; i++) {
+    const start = performance.now();
+    step(ids, targets);
+    if (i >= WARMUP) times.push(performance.now() - start);
+  }
+  tf.dispose([ids, targets]);
+  return times;
+}
+
+function timeGeneration(): number {
+  const model = createReferenceModel();
+  const run = () => {
+    const prompt = randomIds(GEN_BATCH, 1);
+    const out = referenceGenerate(model, prompt, GEN_TOKENS);
+    out.dataSync();
+    tf.dispose([prompt, out]);
+  };
+  run();
+  const start = performance.now();
+  run();
+  return (GEN_BATCH * GEN_TOKENS) / ((performance.now() - start) / 1000);
+}
+
+function trainLine(label: string, times: number[]): void {
+  const ms = median(times);
+  console.log(
+    `${label.padEnd(34)} step median ${ms.toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms ` +
+      `(${times.length} steps), ${(stepFlops / ms / 1e6).toFixed(1)} GFLOP/s`,
+  );
+}
+
+interface TorchResult {
+  torch: string;
+  threads: number;
+  step_ms: number[];
+  gen_tokens_per_s: number;
+}
+
+function runTorch(steps: number): TorchResult | string {
+  if (!existsSync(TORCH_PYTHON)) return `${TORCH_PYTHON} not found`;
+  const run = spawnSync(TORCH_PYTHON, [TORCH_SCRIPT, "--steps", String(steps)], { encoding: "utf8" });
+  if (run.status !== 0) return (run.stderr || run.error?.message || "failed").trim().split("\n").pop()!;
+  return JSON.parse(run.stdout.trim().split("\n").pop()!) as TorchResult;
+}
+
+async function main(): Promise<void> {
+  const steps = Math.max(5, Number(opts.steps));
+  if (!(BACKEND_CHOICES as readonly string[]).includes(opts.backend)) {
+    throw new Error(`--backend must be one of ${BACKEND_CHOICES.join(", ")}`);
+  }
+  console.log(
+    `reference step: ${REFERENCE.layers} layers, d ${REFERENCE.d}, ${REFERENCE.heads} heads, vocab ${REFERENCE.vocab}, ` +
+      `batch ${BATCH} x ${SEQ}, AdamW; ${(stepFlops / 1e9).toFixed(1)} GFLOP of matmuls per step; ` +
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}`,
+  );
+  const backend = await selectBackend(opts.backend as BackendChoice);
+  const native = backend === "wasm" && nativeBlasAvailable();
+  const label = backend === "wasm" ? (native ? "wasm + OpenBLAS" : "wasm + JS matmul fallback") : backend;
+  trainLine(label, timeSteps(steps));
+  console.log(`${label.padEnd(34)} generation ${timeGeneration().toFixed(0)} tokens/s`);
+  if (backend === "wasm" && native && opts.fallback) {
+    useNativeBlas(false);
+    trainLine("wasm + JS matmul fallback", timeSteps(steps));
+    useNativeBlas(true);
+  }
+  if (backend === "wasm" && opts.stock) {
+    restoreStockWasmKernels();
+    trainLine("wasm, stock tfjs kernels", timeSteps(steps));
+    registerFastWasmKernels();
+  }
+  if (opts["no-torch"]) return;
+  const torch = runTorch(steps);
+  if (typeof torch === "string") {
+    console.log(`PyTorch twin not run: ${torch}`);
+    return;
+  }
+  trainLine(`PyTorch ${torch.torch} (${torch.threads} threads)`, torch.step_ms);
+  console.log(`${"PyTorch".padEnd(34)} generation ${torch.gen_tokens_per_s.toFixed(0)} tokens/s`);
+}
+
+await main();
