@@ -2,8 +2,11 @@
 import { Command } from "commander";
 import { demoCommand } from "./commands/demo.ts";
 import { evalCommand } from "./commands/eval.ts";
+import { generateCommand } from "./commands/generate.ts";
 import { gradeCommand } from "./commands/grade.ts";
+import { sftCommand } from "./commands/sft.ts";
 import { stackCommand } from "./commands/stack.ts";
+import { trainCommand } from "./commands/train.ts";
 
 const program = new Command()
   .name("rlvr")
@@ -12,7 +15,10 @@ const program = new Command()
   .addCommand(demoCommand())
   .addCommand(evalCommand())
   .addCommand(gradeCommand())
-  .addCommand(stackCommand());
+  .addCommand(stackCommand())
+  .addCommand(sftCommand())
+  .addCommand(trainCommand())
+  .addCommand(generateCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,93 @@
+/** `rlvr generate`: sample responses from a checkpoint into a samples file that `rlvr eval` scores. */
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { Command, Option } from "commander";
+import { resolveProblemSets } from "../../../shared/datasets/resolve.ts";
+import { loadCheckpoint } from "../../model/checkpoint.ts";
+import { disposeParams } from "../../model/params.ts";
+import { type BackendName, selectBackend } from "../../train/backend.ts";
+import { TokenizerConfigSchema } from "../../train/config.ts";
+import { CURRICULUM_TEST_SET, curriculumTestSet } from "../../train/data.ts";
+import { generateSamples } from "../../train/generate-samples.ts";
+import { loadTokenizer } from "../../train/load-policy.ts";
+import { writeJsonl } from "../io/jsonl.ts";
+import { progressBar } from "../ui/progress.ts";
+import { backendOption, floatOption, intOption } from "./train.ts";
+
+interface GenerateFlags {
+  checkpoint: string;
+  data?: string[];
+  problems: number;
+  seed: number;
+  k: number;
+  temperature: number;
+  topP: number;
+  maxNewTokens: number;
+  out: string;
+  problemsOut?: string;
+  backend: BackendName;
+}
+
+export function generateCommand(): Command {
+  return new Command("generate")
+    .description("sample k responses per problem from a checkpoint into a samples JSONL for `rlvr eval`")
+    .requiredOption("--checkpoint <dir>", "checkpoint directory (rlvr sft / rlvr train output)")
+    .option(
+      "--data <path...>",
+      "problem sets (.jsonl/.parquet files or folders); default: the curriculum's test split",
+    )
+    .addOption(intOption("--problems <n>", "curriculum test problems (without --data)").default(100))
+    .addOption(intOption("--seed <n>", "seed of the curriculum split and of sampling", true).default(1))
+    .addOption(intOption("--k <n>", "samples per problem").default(4))
+    .addOption(floatOption("--temperature <t>", "sampling temperature").default(0.6))
+    .addOption(floatOption("--top-p <p>", "nucleus mass").default(1))
+    .addOption(intOption("--max-new-tokens <n>", "response length limit").default(24))
+    .option("--out <file>", "samples JSONL", "runs/generate/samples.jsonl")
+    .addOption(
+      new Option(
+        "--problems-out <file>",
+        `where the curriculum problems go for \`rlvr eval --data\` (default: ${CURRICULUM_TEST_SET}.jsonl beside --out)`,
+      ),
+    )
+    .addOption(backendOption())
+    .action(async (flags: GenerateFlags) => {
+      await selectBackend(flags.backend);
+      const { model, metadata } = await loadCheckpoint(flags.checkpoint);
+      const stored = (metadata as { config?: { tokenizer?: unknown } } | undefined)?.config?.tokenizer;
+      const tokenizer = await loadTokenizer(TokenizerConfigSchema.parse(stored ?? { kind: "char" }));
+      await mkdir(dirname(flags.out), { recursive: true });
+      const sets = flags.data
+        ? await resolveProblemSets(flags.data)
+        : [curriculumTestSet(flags.problems, flags.seed)];
+      if (!flags.data) {
+        const path = flags.problemsOut ?? join(dirname(flags.out), `${CURRICULUM_TEST_SET}.jsonl`);
+        const writer = writeJsonl(path);
+        for (const p of sets[0]!.problems) writer.write({ id: p.id, problem: p.problem, answer: p.gold });
+        await writer.close();
+        console.error(`problems: ${path}`);
+      }
+      const total = sets.reduce((n, s) => n + s.problems.length, 0);
+      const bar = progressBar("generate", total);
+      let done = 0;
+      try {
+        const samples = generateSamples({ model, tokenizer }, sets, {
+          k: flags.k,
+          temperature: flags.temperature,
+          topP: flags.topP,
+          maxNewTokens: flags.maxNewTokens,
+          seed: flags.seed,
+          onProgress: (n) => {
+            bar.tick(n - done);
+            done = n;
+          },
+        });
+        bar.done();
+        const writer = writeJsonl(flags.out);
+        for (const s of samples) writer.write(s);
+        await writer.close();
+        console.log(`${samples.length} samples of ${total} problems: ${flags.out}`);
+      } finally {
+        disposeParams(model.params);
+      }
+    });
+}

@@ -1,0 +1,166 @@
+/** `rlvr train`: RL with verifiable rewards (Algorithm 1) from a config file and flags. */
+import { Command, Option } from "commander";
+import { objectiveNames } from "../../objectives/index.ts";
+import { BACKEND_NAMES, type BackendName, selectBackend } from "../../train/backend.ts";
+import { parseWithOverrides, readJsonConfig, TrainConfigSchema } from "../../train/config.ts";
+import { stopOnSigint } from "../../train/interrupt.ts";
+import { trainRl } from "../../train/rl.ts";
+import { addGraderFlags, type GraderFlags, openGrader, positiveInt } from "../grader-options.ts";
+import { progressBar } from "../ui/progress.ts";
+
+interface TrainFlags extends GraderFlags {
+  config?: string;
+  out: string;
+  resume?: boolean;
+  init?: string;
+  backend: BackendName;
+  seed?: number;
+  steps?: number;
+  batchPrompts?: number;
+  groupSize?: number;
+  miniBatchPrompts?: number;
+  maxResponseTokens?: number;
+  temperature?: number;
+  loss?: string;
+  tau?: number;
+  klBeta?: number;
+  klAgainst?: "reference" | "old";
+  kl?: boolean;
+  dynamicSampling?: boolean;
+  lr?: number;
+  evalEvery?: number;
+  evalK?: number;
+  evalProblems?: number;
+  checkpointEvery?: number;
+  levels?: number[];
+}
+
+export function trainCommand(): Command {
+  const command = new Command("train")
+    .description("RL training (REAL by default): sample, grade, update by mini-batches; metrics to JSONL")
+    .option("--config <file>", "JSON config (learner/train/configs/tiny.json, paper.json); flags override it")
+    .option("--out <dir>", "run directory: metrics.jsonl, config.json, checkpoints/", "runs/train")
+    .option("--resume", "continue the run in --out from its newest checkpoint (--steps may extend it)")
+    .option("--init <checkpoint>", "start from these weights (e.g. an `rlvr sft` output)")
+    .addOption(backendOption())
+    .addOption(intOption("--seed <n>", "seed of sampling, data order and fresh weights"))
+    .addOption(intOption("--steps <n>", "training steps"))
+    .addOption(intOption("--batch-prompts <n>", "B: prompts per step"))
+    .addOption(intOption("--group-size <n>", "G: rollouts per prompt"))
+    .addOption(intOption("--mini-batch-prompts <n>", "prompts per mini-batch (one update each)"))
+    .addOption(intOption("--max-response-tokens <n>", "response length limit"))
+    .addOption(floatOption("--temperature <t>", "sampling temperature (log-probs are taken at it too)"))
+    .addOption(new Option("--loss <name>", "objective").choices(objectiveNames))
+    .addOption(floatOption("--tau <t>", "REAL score temperature"))
+    .addOption(floatOption("--kl-beta <b>", "add a k3 KL term with this weight"))
+    .addOption(
+      new Option("--kl-against <model>", "KL target").choices(["reference", "old"]).default("reference"),
+    )
+    .option("--no-kl", "no KL term (turns off GRPO's default)")
+    .option("--dynamic-sampling", "DAPO dynamic sampling: keep mixed groups, sample until the batch is full")
+    .addOption(floatOption("--lr <x>", "peak learning rate"))
+    .addOption(intOption("--eval-every <n>", "validation Pass@1 every n steps (0: never)", true))
+    .addOption(intOption("--eval-k <n>", "samples per held-out problem"))
+    .addOption(intOption("--eval-problems <n>", "held-out problems evaluated"))
+    .addOption(intOption("--checkpoint-every <n>", "checkpoint every n steps (0: only at the end)", true))
+    .addOption(levelsOption());
+  addGraderFlags(command).action(async (flags: TrainFlags) => {
+    const base = flags.config ? await readJsonConfig(flags.config) : {};
+    const config = parseWithOverrides(TrainConfigSchema, base, {
+      ...(flags.init && { model: { checkpoint: flags.init } }),
+      seed: flags.seed,
+      steps: flags.steps,
+      batchPrompts: flags.batchPrompts,
+      groupSize: flags.groupSize,
+      miniBatchPrompts: flags.miniBatchPrompts,
+      maxResponseTokens: flags.maxResponseTokens,
+      temperature: flags.temperature,
+      loss: flags.loss,
+      tau: flags.tau,
+      kl:
+        flags.kl === false
+          ? null
+          : flags.klBeta !== undefined
+            ? { beta: flags.klBeta, against: flags.klAgainst }
+            : undefined,
+      "dynamicSampling.enabled": flags.dynamicSampling,
+      "optimizer.lr": flags.lr,
+      "eval.every": flags.evalEvery,
+      "eval.k": flags.evalK,
+      "eval.problems": flags.evalProblems,
+      checkpointEvery: flags.checkpointEvery,
+      ...(flags.levels && { task: withLevels(base, flags.levels) }),
+    });
+    const backend = await selectBackend(flags.backend);
+    const grader = await openGrader(graderFlags(command, flags));
+    const stop = stopOnSigint("a checkpoint");
+    let bar: ReturnType<typeof progressBar> | undefined;
+    try {
+      console.error(
+        `backend ${backend}, grading via ${graderFlags(command, flags).via}, run in ${flags.out}`,
+      );
+      const result = await trainRl(config, {
+        runDir: flags.out,
+        grader,
+        resume: flags.resume,
+        shouldStop: stop.requested,
+        onStep: (m, total) => {
+          bar ??= progressBar("train", total - m.step + 1);
+          const val = m.valPass1 === undefined ? "" : ` val@1 ${m.valPass1.toFixed(3)}`;
+          bar.tick(
+            1,
+            `step ${m.step} reward ${m.meanReward.toFixed(3)} entropy ${m.entropy.toFixed(3)}${val}`,
+          );
+        },
+      });
+      bar?.done();
+      console.log(
+        `${result.stopped ? "stopped" : "finished"} at step ${result.step}; checkpoint ${result.lastCheckpoint ?? "none"}`,
+      );
+    } finally {
+      stop.dispose();
+      await grader.close();
+    }
+  });
+  return command;
+}
+
+/** Grading over NATS when NATS_URL is set and no transport was named, else as the flags say. */
+export function graderFlags(command: Command, flags: GraderFlags): GraderFlags {
+  const named = command.getOptionValueSource("via") !== "default";
+  return !named && process.env.NATS_URL ? { ...flags, via: "nats", natsUrl: process.env.NATS_URL } : flags;
+}
+
+export function backendOption(): Option {
+  return new Option("--backend <name>", "tfjs backend (auto: wasm when it loads, else cpu)")
+    .choices(BACKEND_NAMES)
+    .default("auto");
+}
+
+export function intOption(flags: string, description: string, allowZero = false): Option {
+  return new Option(flags, description).argParser(allowZero ? nonNegativeInt : positiveInt);
+}
+
+export function floatOption(flags: string, description: string): Option {
+  return new Option(flags, description).argParser((v) => {
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new Error(`expected a number, got ${v}`);
+    return n;
+  });
+}
+
+export function levelsOption(): Option {
+  return new Option("--levels <list>", "curriculum difficulty levels, e.g. 1,2").argParser((v) =>
+    v.split(",").map((s) => positiveInt(s.trim())),
+  );
+}
+
+/** The config's curriculum task (or the default one) restricted to `levels`. */
+export function withLevels(base: unknown, levels: number[]): unknown {
+  const task = (base as { task?: object } | null)?.task ?? { kind: "curriculum" };
+  return { ...task, levels };
+}
+
+function nonNegativeInt(value: string): number {
+  return value === "0" ? 0 : positiveInt(value);
+}

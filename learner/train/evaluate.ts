@@ -1,0 +1,62 @@
+import type { GraderClient } from "../../shared/clients/grader.ts";
+import type { ProblemSet } from "../../shared/datasets/problems.ts";
+import { seededRng } from "../../shared/random/seeded.ts";
+import type { Policy } from "./policy.ts";
+import { gradeRollouts, sampleRollouts } from "./rollouts.ts";
+
+export interface EvalOptions {
+  k: number;
+  temperature: number;
+  maxNewTokens: number;
+  /** Seeds sampling; evaluation has its own stream so that it never shifts training's. */
+  seed: number;
+  /** Problems per set (the first ones). */
+  limit?: number;
+}
+
+export interface PassAtOne {
+  /** Unweighted mean over sets (the paper's "Avg."). */
+  average: number;
+  bySet: Record<string, number>;
+  /** Mean response length in tokens. */
+  meanResponseTokens: number;
+}
+
+/** Pass@1 over k samples: per problem the share of correct samples, averaged over problems. */
+export async function passAtOne(
+  policy: Policy,
+  sets: readonly ProblemSet[],
+  grader: GraderClient,
+  options: EvalOptions,
+): Promise<PassAtOne> {
+  const rng = seededRng(options.seed);
+  const bySet: Record<string, number> = {};
+  let tokens = 0;
+  let samples = 0;
+  for (const set of sets) {
+    const problems = set.problems.slice(0, options.limit ?? set.problems.length);
+    const rollouts = sampleRollouts(
+      policy,
+      problems,
+      {
+        groupSize: options.k,
+        maxNewTokens: options.maxNewTokens,
+        temperature: options.temperature,
+        topP: 1,
+        rng,
+      },
+      Math.max(1, Math.floor(256 / options.k)),
+    );
+    const rewards = await gradeRollouts(grader, problems, rollouts);
+    bySet[set.name] =
+      rewards.reduce((a, r) => a + r.reduce((x, y) => x + y, 0) / r.length, 0) / problems.length;
+    for (const group of rollouts) for (const r of group) tokens += r.response.length;
+    samples += problems.length * options.k;
+  }
+  const values = Object.values(bySet);
+  return {
+    average: values.reduce((a, b) => a + b, 0) / values.length,
+    bySet,
+    meanResponseTokens: tokens / samples,
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * RL training, Algorithm 1 of the paper: per step, B prompts with G rollouts each from pi_old, graded
+ * by the verifier; pi_old log-probs once; one optimizer update per mini-batch of prompts; periodic
+ * Pass@1 on the held-out split; a metrics line per step; checkpoints that resume exactly.
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { GraderClient } from "../../shared/clients/grader.ts";
+import { type Rng, seededRng } from "../../shared/random/seeded.ts";
+import { loadCheckpoint } from "../model/checkpoint.ts";
+import type { Model } from "../model/forward.ts";
+import { disposeParams } from "../model/params.ts";
+import { createObjective, type Objective, sampleInformativeGroups } from "../objectives/index.ts";
+import { AdamW } from "../optim/adamw.ts";
+import type { TrainConfig } from "./config.ts";
+import { loadTask, problemsAt, type TaskData } from "./data.ts";
+import { passAtOne } from "./evaluate.ts";
+import { loadPolicy, loadTokenizer } from "./load-policy.ts";
+import { rolloutStatistics, type StepMetrics } from "./metrics.ts";
+import type { Policy } from "./policy.ts";
+import { type Group, sampleGroups } from "./rollouts.ts";
+import {
+  frozenCopy,
+  latestCheckpoint,
+  paramsFromPrefixed,
+  pruneCheckpoints,
+  REFERENCE_PREFIX,
+  saveTrainerCheckpoint,
+  type TrainerState,
+  TrainerStateSchema,
+} from "./state.ts";
+import { updateOnGroups } from "./update.ts";
+
+export const METRICS_FILE = "metrics.jsonl";
+
+export interface RlOptions {
+  runDir: string;
+  grader: GraderClient;
+  /** Continue from the run's newest checkpoint (its config; `config.steps` may extend it). */
+  resume?: boolean;
+  onStep?: (metrics: StepMetrics, totalSteps: number) => void;
+  /** Polled after every step: true saves a checkpoint and returns (Ctrl-C). */
+  shouldStop?: () => boolean;
+}
+
+export interface RlResult {
+  step: number;
+  stopped: boolean;
+  lastCheckpoint?: string;
+}
+
+interface Trainer {
+  config: TrainConfig;
+  policy: Policy;
+  reference?: Model;
+  optimizer: AdamW;
+  objective: Objective;
+  data: TaskData;
+  rng: Rng;
+  step: number;
+  cursor: number;
+}
+
+export async function trainRl(config: TrainConfig, options: RlOptions): Promise<RlResult> {
+  await mkdir(options.runDir, { recursive: true });
+  if (!options.resume && (await latestCheckpoint(options.runDir))) {
+    throw new Error(
+      `${options.runDir} already holds checkpoints: resume it, or train into another directory`,
+    );
+  }
+  const trainer = options.resume ? await resumeTrainer(config, options.runDir) : await startTrainer(config);
+  const metricsPath = join(options.runDir, METRICS_FILE);
+  await keepMetricsUpTo(metricsPath, trainer.step);
+  if (!options.resume)
+    await writeFile(join(options.runDir, "config.json"), `${JSON.stringify(config, null, 2)}\n`);
+  const total = trainer.config.steps;
+  let lastCheckpoint: string | undefined;
+  const save = async () => {
+    lastCheckpoint = await saveTrainerCheckpoint(
+      options.runDir,
+      trainer.policy.model,
+      trainer.optimizer,
+      stateOf(trainer),
+      trainer.reference,
+    );
+    await pruneCheckpoints(options.runDir, trainer.config.keepCheckpoints);
+  };
+  try {
+    while (trainer.step < total) {
+      const metrics = await runStep(trainer, options.grader);
+      await appendLine(metricsPath, metrics);
+      options.onStep?.(metrics, total);
+      const every = trainer.config.checkpointEvery;
+      const stopping = options.shouldStop?.() ?? false;
+      if (stopping || trainer.step === total || (every > 0 && trainer.step % every === 0)) await save();
+      if (stopping) return { step: trainer.step, stopped: true, lastCheckpoint };
+    }
+    return { step: trainer.step, stopped: false, lastCheckpoint };
+  } finally {
+    disposeParams(trainer.policy.model.params);
+    if (trainer.reference) disposeParams(trainer.reference.params);
+    trainer.optimizer.dispose();
+  }
+}
+
+async function runStep(trainer: Trainer, grader: GraderClient): Promise<StepMetrics> {
+  const { config } = trainer;
+  const started = performance.now();
+  const { kept, sampled } = await sampleStep(trainer, grader);
+  const update = updateOnGroups(
+    {
+      model: trainer.policy.model,
+      padId: trainer.policy.tokenizer.padId,
+      optimizer: trainer.optimizer,
+      objective: trainer.objective,
+      temperature: config.temperature,
+      miniBatchPrompts: config.miniBatchPrompts,
+      reference: trainer.reference,
+    },
+    kept,
+  );
+  trainer.step++;
+  const { updates: _, ...updateMetrics } = update;
+  const metrics: StepMetrics = {
+    step: trainer.step,
+    ...rolloutStatistics(sampled),
+    ...updateMetrics,
+    stepSeconds: (performance.now() - started) / 1000,
+  };
+  const every = config.eval.every;
+  if (every > 0 && (trainer.step % every === 0 || trainer.step === config.steps)) {
+    const evalStarted = performance.now();
+    const result = await passAtOne(trainer.policy, trainer.data.test, grader, {
+      k: config.eval.k,
+      temperature: config.eval.temperature,
+      maxNewTokens: config.maxResponseTokens,
+      seed: evalSeed(config.seed, trainer.step),
+      limit: config.eval.problems,
+    });
+    metrics.valPass1 = result.average;
+    metrics.valPass1BySet = result.bySet;
+    metrics.evalSeconds = (performance.now() - evalStarted) / 1000;
+  }
+  return metrics;
+}
+
+/** The step's groups: B prompts, or under dynamic sampling B mixed groups from as many batches as it takes. */
+async function sampleStep(
+  trainer: Trainer,
+  grader: GraderClient,
+): Promise<{ kept: Group[]; sampled: Group[] }> {
+  const { config } = trainer;
+  const sampled: Group[] = [];
+  const sampleBatch = async () => {
+    const problems = problemsAt(trainer.data.train, trainer.cursor, config.batchPrompts, config.seed);
+    trainer.cursor += config.batchPrompts;
+    const groups = await sampleGroups(
+      trainer.policy,
+      problems,
+      {
+        groupSize: config.groupSize,
+        maxNewTokens: config.maxResponseTokens,
+        temperature: config.temperature,
+        topP: config.topP,
+        rng: trainer.rng,
+      },
+      grader,
+    );
+    sampled.push(...groups);
+    return groups;
+  };
+  if (!config.dynamicSampling.enabled) {
+    const groups = await sampleBatch();
+    return { kept: groups, sampled };
+  }
+  const { groups } = await sampleInformativeGroups(
+    sampleBatch,
+    config.batchPrompts,
+    config.dynamicSampling.maxBatches,
+  );
+  return { kept: groups, sampled };
+}
+
+function objectiveOf(config: TrainConfig): Objective {
+  return createObjective(config.loss, {
+    ...(config.tau !== undefined && { tau: config.tau }),
+    ...(config.clip && { clip: config.clip }),
+    ...(config.kl !== undefined && { kl: config.kl }),
+  });
+}
+
+/** Whether the objective, as configured, has a KL term against the frozen reference model. */
+export function needsReference(config: TrainConfig): boolean {
+  if (config.kl !== undefined) return config.kl?.against === "reference";
+  return config.loss === "grpo";
+}
+
+async function startTrainer(config: TrainConfig): Promise<Trainer> {
+  const { policy } = await loadPolicy(config.model, config.tokenizer, config.seed);
+  const reference = needsReference(config)
+    ? { config: policy.model.config, params: frozenCopy(policy.model.params) }
+    : undefined;
+  return {
+    config,
+    policy,
+    reference,
+    optimizer: new AdamW(config.optimizer),
+    objective: objectiveOf(config),
+    data: await loadTask(config.task, config.seed),
+    rng: seededRng(config.seed),
+    step: 0,
+    cursor: 0,
+  };
+}
+
+async function resumeTrainer(requested: TrainConfig, runDir: string): Promise<Trainer> {
+  const dir = await latestCheckpoint(runDir);
+  if (!dir) throw new Error(`${runDir} has no checkpoint to resume from`);
+  const { model, tensors, metadata } = await loadCheckpoint(dir);
+  const state = TrainerStateSchema.parse(metadata);
+  const config = { ...state.config, steps: requested.steps };
+  const optimizer = new AdamW(config.optimizer);
+  optimizer.loadState(tensors, state.optimizerStep);
+  const reference = needsReference(config)
+    ? { config: model.config, params: paramsFromPrefixed(tensors, REFERENCE_PREFIX) }
+    : undefined;
+  return {
+    config,
+    policy: { model, tokenizer: await loadTokenizer(config.tokenizer) },
+    reference,
+    optimizer,
+    objective: objectiveOf(config),
+    data: await loadTask(config.task, config.seed),
+    rng: seededRng(state.rngState),
+    step: state.step,
+    cursor: state.cursor,
+  };
+}
+
+function stateOf(trainer: Trainer): TrainerState {
+  return {
+    kind: "rlvr-rl",
+    config: trainer.config,
+    step: trainer.step,
+    cursor: trainer.cursor,
+    rngState: trainer.rng.state(),
+    optimizerStep: trainer.optimizer.step,
+  };
+}
+
+/** Evaluation draws from its own stream, so evaluating (or not) never changes the training run. */
+const evalSeed = (seed: number, step: number) => (Math.imul(seed + 1, 0x9e3779b1) ^ step) >>> 0;
+
+async function appendLine(path: string, value: unknown): Promise<void> {
+  await writeFile(path, `${JSON.stringify(value)}\n`, { flag: "a" });
+}
+
+/** Drops metric lines of steps after the checkpoint a run resumes from (logged, then lost to a crash). */
+async function keepMetricsUpTo(path: string, step: number): Promise<void> {
+  const text = await readFile(path, "utf8").catch(() => undefined);
+  if (text === undefined) return;
+  const kept = text
+    .split("\n")
+    .filter((line) => line.trim() !== "" && (JSON.parse(line) as { step: number }).step <= step);
+  await writeFile(path, kept.map((l) => `${l}\n`).join(""));
+}

@@ -1,0 +1,91 @@
+import type { GraderClient } from "../../shared/clients/grader.ts";
+import type { Problem } from "../../shared/datasets/problems.ts";
+import type { Rng } from "../../shared/random/seeded.ts";
+import { generate } from "../model/generate.ts";
+import { encodePrompt, type Policy } from "./policy.ts";
+import type { Sequence } from "./sequences.ts";
+
+export interface SamplingOptions {
+  groupSize: number;
+  maxNewTokens: number;
+  temperature: number;
+  topP: number;
+  rng: Rng;
+}
+
+export interface Rollout extends Sequence {
+  /** The decoded response (special tokens dropped): what the grader reads. */
+  text: string;
+  /** Ended with EOS (else it was cut at the length limit). */
+  finished: boolean;
+}
+
+/** The G rollouts of one prompt and their rewards (1 = verified correct). */
+export interface Group {
+  problem: Problem;
+  rollouts: Rollout[];
+  rewards: number[];
+}
+
+/** `groupSize` responses per problem, sampled `chunk` prompts at a time to bound memory. */
+export function sampleRollouts(
+  policy: Policy,
+  problems: readonly Problem[],
+  options: SamplingOptions,
+  chunk = 64,
+): Rollout[][] {
+  const { tokenizer } = policy;
+  const out: Rollout[][] = [];
+  for (let start = 0; start < problems.length; start += chunk) {
+    const prompts = problems.slice(start, start + chunk).map((p) => encodePrompt(tokenizer, p));
+    const rollouts = generate(policy.model, prompts, {
+      groupSize: options.groupSize,
+      maxNewTokens: options.maxNewTokens,
+      temperature: options.temperature,
+      topP: options.topP,
+      eosIds: [tokenizer.eosId],
+      padId: tokenizer.padId,
+      rng: options.rng,
+    });
+    prompts.forEach((prompt, p) => {
+      const group: Rollout[] = [];
+      for (let j = 0; j < options.groupSize; j++) {
+        const row = p * options.groupSize + j;
+        const response = rollouts.responses[row]!;
+        group.push({
+          prompt,
+          response,
+          text: tokenizer.decode(response),
+          finished: rollouts.finished[row]!,
+        });
+      }
+      out.push(group);
+    });
+  }
+  return out;
+}
+
+/** Rewards in {0, 1} for every rollout, graded in one request. */
+export async function gradeRollouts(
+  grader: GraderClient,
+  problems: readonly Problem[],
+  rollouts: readonly Rollout[][],
+): Promise<number[][]> {
+  const items = problems.flatMap((problem, p) =>
+    rollouts[p]!.map((r) => ({ response: r.text, gold: problem.gold })),
+  );
+  const verdicts = await grader.gradeMany(items);
+  let cursor = 0;
+  return rollouts.map((group) => group.map(() => (verdicts[cursor++]!.correct ? 1 : 0)));
+}
+
+export async function sampleGroups(
+  policy: Policy,
+  problems: readonly Problem[],
+  options: SamplingOptions,
+  grader: GraderClient,
+): Promise<Group[]> {
+  const rollouts = sampleRollouts(policy, problems, options);
+  const rewards = await gradeRollouts(grader, problems, rollouts);
+  return problems.map((problem, p) => ({ problem, rollouts: rollouts[p]!, rewards: rewards[p]! }));
+}

@@ -1,0 +1,173 @@
+/**
+ * Supervised warm start: teaches a fresh model the response format (a short worked step, then
+ * `\boxed{answer}`, then EOS) by cross-entropy on the response tokens of curriculum problems, so that
+ * RL starts from a policy that sometimes answers right instead of one that never does.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as tf from "@tensorflow/tfjs-core";
+import "../tf/gradients.ts";
+import { z } from "zod";
+import type { GraderClient } from "../../shared/clients/grader.ts";
+import type { Problem } from "../../shared/datasets/problems.ts";
+import { saveCheckpoint } from "../model/checkpoint.ts";
+import { forwardWithCache } from "../model/forward.ts";
+import { tokenLogProbs } from "../model/log-probs.ts";
+import { disposeParams } from "../model/params.ts";
+import { AdamW, OptimizerConfigSchema } from "../optim/adamw.ts";
+import { type CurriculumProblem, targetText } from "../tasks/curriculum.ts";
+import { ModelSourceSchema, TaskConfigSchema, TokenizerConfigSchema } from "./config.ts";
+import { loadTask, problemsAt } from "./data.ts";
+import { passAtOne } from "./evaluate.ts";
+import { loadPolicy } from "./load-policy.ts";
+import { encodePrompt, type Policy } from "./policy.ts";
+import { disposeSequenceTensors, packSequences } from "./sequences.ts";
+
+export const SftConfigSchema = z
+  .object({
+    seed: z.number().int().min(0).default(1),
+    model: ModelSourceSchema.default({ preset: "tiny" }),
+    tokenizer: TokenizerConfigSchema.default({ kind: "char" }),
+    task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100 }),
+    steps: z.number().int().positive().default(200),
+    batchSize: z.number().int().positive().default(64),
+    optimizer: OptimizerConfigSchema.default({
+      lr: 3e-3,
+      beta1: 0.9,
+      beta2: 0.98,
+      eps: 1e-8,
+      weightDecay: 0.01,
+      maxGradNorm: 1,
+      schedule: { kind: "cosine", warmupSteps: 20, totalSteps: 200, minRatio: 0.1 },
+    }),
+    /** Pass@1 on the held-out split at the end (and every `every` steps when > 0). */
+    eval: z
+      .object({
+        every: z.number().int().min(0).default(0),
+        k: z.number().int().positive().default(4),
+        problems: z.number().int().positive().default(100),
+        temperature: z.number().positive().default(0.6),
+        maxNewTokens: z.number().int().positive().default(24),
+      })
+      .strict()
+      .default({ every: 0, k: 4, problems: 100, temperature: 0.6, maxNewTokens: 24 }),
+  })
+  .strict();
+export type SftConfig = z.output<typeof SftConfigSchema>;
+export type SftConfigInput = z.input<typeof SftConfigSchema>;
+
+export interface SftStep {
+  step: number;
+  loss: number;
+  gradNorm: number;
+  lr: number;
+  seconds: number;
+  valPass1?: number;
+}
+
+export interface SftOptions {
+  outDir: string;
+  /** Grades the held-out evaluation; without one, nothing is evaluated. */
+  grader?: GraderClient;
+  onStep?: (step: SftStep, totalSteps: number) => void;
+  shouldStop?: () => boolean;
+}
+
+export interface SftResult {
+  steps: number;
+  seconds: number;
+  finalLoss: number;
+  valPass1?: number;
+  stopped: boolean;
+}
+
+/** What the model should answer: the curriculum's worked target, else the boxed gold. */
+export function sftTarget(problem: Problem): string {
+  if ("reasoning" in problem) return targetText(problem as CurriculumProblem);
+  const gold = Array.isArray(problem.gold) ? problem.gold[0]! : String(problem.gold);
+  return `\\boxed{${gold}}`;
+}
+
+export async function trainSft(config: SftConfig, options: SftOptions): Promise<SftResult> {
+  const { policy } = await loadPolicy(config.model, config.tokenizer, config.seed);
+  const data = await loadTask(config.task, config.seed);
+  const optimizer = new AdamW(config.optimizer);
+  const started = performance.now();
+  const evaluate = async (step: number) =>
+    options.grader
+      ? (
+          await passAtOne(policy, data.test, options.grader, {
+            k: config.eval.k,
+            temperature: config.eval.temperature,
+            maxNewTokens: config.eval.maxNewTokens,
+            seed: config.seed + step,
+            limit: config.eval.problems,
+          })
+        ).average
+      : undefined;
+  let finalLoss = Number.NaN;
+  let step = 0;
+  let stopped = false;
+  try {
+    while (step < config.steps) {
+      const stepStarted = performance.now();
+      const problems = problemsAt(data.train, step * config.batchSize, config.batchSize, config.seed);
+      const { loss, gradNorm, lr } = sftUpdate(policy, optimizer, problems);
+      step++;
+      finalLoss = loss;
+      const report: SftStep = { step, loss, gradNorm, lr, seconds: (performance.now() - stepStarted) / 1000 };
+      if (config.eval.every > 0 && step % config.eval.every === 0 && step < config.steps) {
+        report.valPass1 = await evaluate(step);
+      }
+      options.onStep?.(report, config.steps);
+      if (options.shouldStop?.()) {
+        stopped = true;
+        break;
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const valPass1 = await evaluate(step);
+    await mkdir(options.outDir, { recursive: true });
+    await saveCheckpoint(options.outDir, policy.model, {
+      metadata: { kind: "rlvr-sft", config, step, valPass1: valPass1 ?? null },
+    });
+    const result = { steps: step, seconds, finalLoss, valPass1, stopped };
+    await writeFile(join(options.outDir, "sft-result.json"), `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } finally {
+    disposeParams(policy.model.params);
+    optimizer.dispose();
+  }
+}
+
+/** One AdamW step on the mean cross-entropy of the target tokens (EOS included). */
+export function sftUpdate(policy: Policy, optimizer: AdamW, problems: readonly Problem[]) {
+  const { model, tokenizer } = policy;
+  const tensors = packSequences(
+    problems.map((p) => ({
+      prompt: encodePrompt(tokenizer, p),
+      response: [...tokenizer.encode(sftTarget(p)), tokenizer.eosId],
+    })),
+    tokenizer.padId,
+  );
+  try {
+    const names = Object.keys(model.params);
+    const { value, grads } = tf.variableGrads(
+      () => {
+        const { logits } = forwardWithCache(model, tensors.batch);
+        const logp = tokenLogProbs(logits, tensors.batch.ids, 1);
+        return tf.neg(
+          tf.div(tf.sum(tf.mul(logp, tensors.responseMask)), tf.sum(tensors.responseMask)),
+        ) as tf.Scalar;
+      },
+      names.map((n) => model.params[n]!),
+    );
+    const byName = Object.fromEntries(names.map((n) => [n, grads[model.params[n]!.name]!]));
+    const report = optimizer.apply(model.params, byName);
+    const loss = value.dataSync()[0]!;
+    tf.dispose([value, ...Object.values(grads)]);
+    return { loss, ...report };
+  } finally {
+    disposeSequenceTensors(tensors);
+  }
+}

@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { curriculum, MAX_LEVEL, splitOf, TASK_KINDS, targetText } from "../../../learner/tasks/curriculum.ts";
+import { checkAnswer } from "../../../shared/checker/check.ts";
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** Solves a problem from its text alone, independently of the generator. */
+function solve(text: string): string {
+  let m = text.match(/^Compute (\d+)([+*-])(\d+)\.$/);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    return String(m[2] === "+" ? a + b : m[2] === "-" ? a - b : a * b);
+  }
+  m = text.match(/^Compute (\d+)\*(\d+)\+(\d+)\.$/);
+  if (m) return String(Number(m[1]) * Number(m[2]) + Number(m[3]));
+  m = text.match(/^Simplify (\d+)\/(\d+)\.$/);
+  if (m) {
+    const [n, d] = [Number(m[1]), Number(m[2])];
+    const g = gcd(n, d);
+    return `\\frac{${n / g}}{${d / g}}`;
+  }
+  m = text.match(/^Solve (\d*)x([+-]\d+)=(-?\d+)\.$/);
+  if (m) return String((Number(m[3]) - Number(m[2])) / (m[1] === "" ? 1 : Number(m[1])));
+  m = text.match(/^Remainder of (\d+) by (\d+)\?$/);
+  if (m) return String(Number(m[1]) % Number(m[2]));
+  m = text.match(/^Next: ([\d,]+),\?$/);
+  if (m) {
+    const t = m[1]!.split(",").map(Number);
+    const d = [t[1]! - t[0]!, t[2]! - t[1]!, t[3]! - t[2]!];
+    if (d[0] === d[1] && d[1] === d[2]) return String(t[3]! + d[2]!);
+    if (t[1]! * t[1]! === t[0]! * t[2]! && t[2]! * t[2]! === t[1]! * t[3]!)
+      return String((t[3]! * t[1]!) / t[0]!);
+    return String(t[3]! + d[2]! + (d[2]! - d[1]!));
+  }
+  throw new Error(`unrecognised problem: ${text}`);
+}
+
+describe("curriculum", () => {
+  const train = curriculum({ split: "train", size: 600, seed: 3 });
+  const test = curriculum({ split: "test", size: 200, seed: 3 });
+
+  it("has every kind and level, in prompts a character model can take", () => {
+    for (const kind of TASK_KINDS)
+      assert.ok(
+        train.some((p) => p.kind === kind),
+        kind,
+      );
+    for (let level = 1; level <= MAX_LEVEL; level++) assert.ok(train.some((p) => p.level === level));
+    assert.ok(train.every((p) => p.problem.length <= 40 && targetText(p).length <= 48));
+  });
+
+  it("gives golds equal to the values solved from the problem text", () => {
+    for (const p of [...train, ...test]) assert.equal(p.gold, solve(p.problem), p.problem);
+  });
+
+  it("has golds the answer checker accepts, and rejects a wrong answer", () => {
+    for (const p of [...train.slice(0, 150), ...test.slice(0, 50)]) {
+      assert.ok(checkAnswer({ response: targetText(p), gold: p.gold }).correct, p.problem);
+      const wrong = p.kind === "fraction" ? "\\frac{1}{99}" : String(Number(p.gold) + 1);
+      assert.ok(!checkAnswer({ response: `\\boxed{${wrong}}`, gold: p.gold }).correct, p.problem);
+    }
+  });
+
+  it("keeps train and test disjoint, whatever the seeds", () => {
+    const other = curriculum({ split: "train", size: 600, seed: 99 });
+    const testTexts = new Set(test.map((p) => p.problem));
+    for (const p of [...train, ...other]) assert.ok(!testTexts.has(p.problem), p.problem);
+    assert.ok(test.every((p) => splitOf(p.problem) === "test"));
+    assert.equal(new Set(train.map((p) => p.problem)).size, train.length, "no repeats");
+  });
+
+  it("draws the same problems from the same seed, others from another", () => {
+    assert.deepEqual(curriculum({ split: "train", size: 600, seed: 3 }), train);
+    assert.notDeepEqual(curriculum({ split: "train", size: 600, seed: 4 }), train);
+  });
+
+  it("restricts kinds and levels on request", () => {
+    const easy = curriculum({ split: "train", size: 100, seed: 1, levels: [1], kinds: ["arithmetic"] });
+    assert.ok(easy.every((p) => p.level === 1 && p.kind === "arithmetic"));
+  });
+});
