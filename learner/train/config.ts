@@ -74,7 +74,7 @@ export const TrainConfigSchema = z
     seed: z.number().int().min(0).default(1),
     model: ModelSourceSchema.default({ preset: "tiny" }),
     tokenizer: TokenizerConfigSchema.default({ kind: "char" }),
-    task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100 }),
+    task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100, levels: [1, 2] }),
     steps: z.number().int().positive().default(100),
     /** B: prompts per step. */
     batchPrompts: z.number().int().positive().default(8),
@@ -82,7 +82,7 @@ export const TrainConfigSchema = z
     groupSize: z.number().int().min(1).default(8),
     /** Prompts per mini-batch: one optimizer update each. */
     miniBatchPrompts: z.number().int().positive().default(4),
-    maxResponseTokens: z.number().int().positive().default(24),
+    maxResponseTokens: z.number().int().positive().default(40),
     temperature: z.number().positive().default(0.6),
     topP: z.number().gt(0).max(1).default(1),
     loss: z.enum(objectiveNames).default("real"),

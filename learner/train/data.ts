@@ -1,7 +1,7 @@
 import type { Problem, ProblemSet } from "../../shared/datasets/problems.ts";
 import { resolveProblemSets } from "../../shared/datasets/resolve.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
-import { curriculum } from "../tasks/curriculum.ts";
+import { curriculum, type TaskKind } from "../tasks/curriculum.ts";
 import type { TaskConfig } from "./config.ts";
 
 export interface TaskData {
@@ -12,13 +12,13 @@ export interface TaskData {
 
 export const CURRICULUM_TEST_SET = "curriculum-test";
 
-export function curriculumTestSet(size: number, seed: number, task?: TaskConfig): ProblemSet {
-  const problems = curriculum({
-    split: "test",
-    size,
-    seed,
-    ...(task?.kind === "curriculum" && { levels: task.levels, kinds: task.kinds }),
-  });
+export function curriculumTestSet(
+  size: number,
+  seed: number,
+  levels?: readonly number[],
+  kinds?: readonly TaskKind[],
+): ProblemSet {
+  const problems = curriculum({ split: "test", size, seed, levels, kinds });
   return { name: CURRICULUM_TEST_SET, path: "", problems, skipped: [] };
 }
 
@@ -27,7 +27,7 @@ export async function loadTask(task: TaskConfig, seed: number): Promise<TaskData
     const { levels, kinds } = task;
     return {
       train: curriculum({ split: "train", size: task.trainSize, seed, levels, kinds }),
-      test: [curriculumTestSet(task.testSize, seed, task)],
+      test: [curriculumTestSet(task.testSize, seed, levels, kinds)],
     };
   }
   const train = (await resolveProblemSets(task.train)).flatMap((s) => s.problems);

@@ -28,8 +28,8 @@ export const SftConfigSchema = z
     seed: z.number().int().min(0).default(1),
     model: ModelSourceSchema.default({ preset: "tiny" }),
     tokenizer: TokenizerConfigSchema.default({ kind: "char" }),
-    task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100 }),
-    steps: z.number().int().positive().default(200),
+    task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100, levels: [1, 2] }),
+    steps: z.number().int().positive().default(600),
     batchSize: z.number().int().positive().default(64),
     optimizer: OptimizerConfigSchema.default({
       lr: 3e-3,
@@ -38,7 +38,7 @@ export const SftConfigSchema = z
       eps: 1e-8,
       weightDecay: 0.01,
       maxGradNorm: 1,
-      schedule: { kind: "cosine", warmupSteps: 20, totalSteps: 200, minRatio: 0.1 },
+      schedule: { kind: "cosine", warmupSteps: 20, totalSteps: 600, minRatio: 0.1 },
     }),
     /** Pass@1 on the held-out split at the end (and every `every` steps when > 0). */
     eval: z
@@ -47,10 +47,10 @@ export const SftConfigSchema = z
         k: z.number().int().positive().default(4),
         problems: z.number().int().positive().default(100),
         temperature: z.number().positive().default(0.6),
-        maxNewTokens: z.number().int().positive().default(24),
+        maxNewTokens: z.number().int().positive().default(40),
       })
       .strict()
-      .default({ every: 0, k: 4, problems: 100, temperature: 0.6, maxNewTokens: 24 }),
+      .default({ every: 0, k: 4, problems: 100, temperature: 0.6, maxNewTokens: 40 }),
   })
   .strict();
 export type SftConfig = z.output<typeof SftConfigSchema>;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { access, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -149,6 +149,26 @@ describe("rlvr sft, train, generate (tiny sizes, cpu)", () => {
       for (const field of STEP_FIELDS) assert.ok(field in line, `${field} in ${JSON.stringify(line)}`);
     assert.equal(typeof lines[1]!.valPass1, "number", "evaluated at step 2");
     assert.deepEqual(await readdir(join(runDir, "checkpoints")), ["step-000002", "step-000003"]);
+  });
+
+  it("saves a checkpoint and exits cleanly on Ctrl-C", async () => {
+    const runDir = join(dir, "interrupted");
+    const child = spawn(
+      process.execPath,
+      [RLVR, "train", "--init", join(dir, "sft"), "--out", runDir, "--steps", "1000", ...TRAIN_FLAGS],
+      { cwd: PROJECT_ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    // The first step's progress line says the loop is running.
+    while (!/step 1 /.test(output)) await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill("SIGINT");
+    assert.equal(await exited, 0, output);
+    assert.match(output, /stopped at step \d+/);
+    const [checkpoint] = await readdir(join(runDir, "checkpoints"));
+    assert.match(checkpoint!, /^step-\d{6}$/);
   });
 
   it("generates samples that rlvr eval scores", async () => {

@@ -12,7 +12,7 @@ import { generateSamples } from "../../train/generate-samples.ts";
 import { loadTokenizer } from "../../train/load-policy.ts";
 import { writeJsonl } from "../io/jsonl.ts";
 import { progressBar } from "../ui/progress.ts";
-import { backendOption, floatOption, intOption } from "./train.ts";
+import { backendOption, floatOption, intOption, levelsOption } from "./train.ts";
 
 interface GenerateFlags {
   checkpoint: string;
@@ -26,6 +26,7 @@ interface GenerateFlags {
   out: string;
   problemsOut?: string;
   backend: BackendName;
+  levels?: number[];
 }
 
 export function generateCommand(): Command {
@@ -41,7 +42,7 @@ export function generateCommand(): Command {
     .addOption(intOption("--k <n>", "samples per problem").default(4))
     .addOption(floatOption("--temperature <t>", "sampling temperature").default(0.6))
     .addOption(floatOption("--top-p <p>", "nucleus mass").default(1))
-    .addOption(intOption("--max-new-tokens <n>", "response length limit").default(24))
+    .addOption(intOption("--max-new-tokens <n>", "response length limit").default(40))
     .option("--out <file>", "samples JSONL", "runs/generate/samples.jsonl")
     .addOption(
       new Option(
@@ -49,6 +50,7 @@ export function generateCommand(): Command {
         `where the curriculum problems go for \`rlvr eval --data\` (default: ${CURRICULUM_TEST_SET}.jsonl beside --out)`,
       ),
     )
+    .addOption(levelsOption())
     .addOption(backendOption())
     .action(async (flags: GenerateFlags) => {
       await selectBackend(flags.backend);
@@ -58,7 +60,7 @@ export function generateCommand(): Command {
       await mkdir(dirname(flags.out), { recursive: true });
       const sets = flags.data
         ? await resolveProblemSets(flags.data)
-        : [curriculumTestSet(flags.problems, flags.seed)];
+        : [curriculumTestSet(flags.problems, flags.seed, flags.levels)];
       if (!flags.data) {
         const path = flags.problemsOut ?? join(dirname(flags.out), `${CURRICULUM_TEST_SET}.jsonl`);
         const writer = writeJsonl(path);

@@ -61,6 +61,7 @@ export function sftCommand(): Command {
         shouldStop: stop.requested,
         onStep: (s) => {
           const val = s.valPass1 === undefined ? "" : ` val@1 ${s.valPass1.toFixed(3)}`;
+          if (val) console.error(`step ${s.step}:${val}`);
           bar.tick(1, `step ${s.step} loss ${s.loss.toFixed(3)}${val}`);
         },
       });

@@ -107,6 +107,7 @@ export function trainCommand(): Command {
         onStep: (m, total) => {
           bar ??= progressBar("train", total - m.step + 1);
           const val = m.valPass1 === undefined ? "" : ` val@1 ${m.valPass1.toFixed(3)}`;
+          if (val) console.error(`step ${m.step}:${val}`);
           bar.tick(
             1,
             `step ${m.step} reward ${m.meanReward.toFixed(3)} entropy ${m.entropy.toFixed(3)}${val}`,
