@@ -65,7 +65,10 @@ function normalize(text: string, n: Normalizer | null): string {
 function preTokenize(text: string, p: PreTokenizer, regexes: Map<string, RegExp>): string[] {
   const compiled = (pattern: string) => {
     let r = regexes.get(pattern);
-    if (!r) regexes.set(pattern, (r = compilePattern(pattern)));
+    if (!r) {
+      r = compilePattern(pattern);
+      regexes.set(pattern, r);
+    }
     return r;
   };
   switch (p.type) {

@@ -9,10 +9,7 @@ import { mapLimited } from "../async/map-limited.ts";
 import {
   GRADER_NATS,
   GradeBatchResponseSchema,
-  type GradeOptionsInput,
-  type GradeRequest,
   MAX_BATCH_ITEMS,
-  type Verdict,
   VerdictSchema,
 } from "../contracts/grading.ts";
 import { connectNats } from "../nats/connection.ts";

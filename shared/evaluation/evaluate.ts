@@ -46,7 +46,11 @@ export async function evaluateSamples(
     options.onProgress?.(verdicts.length, requests.length);
   }
   let cursor = 0;
-  const byProblem = problems.map((p) => verdicts.slice(cursor, (cursor += p.responses.length)));
+  const byProblem = problems.map((p) => {
+    const start = cursor;
+    cursor += p.responses.length;
+    return verdicts.slice(start, cursor);
+  });
   const result = await scoreEvaluation(
     problems,
     byProblem,
