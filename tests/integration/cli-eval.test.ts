@@ -1,27 +1,13 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { promisify } from "node:util";
-import { PROJECT_ROOT } from "../../infra/stack/binaries.ts";
 import { EvaluationResultSchema } from "../../shared/contracts/evaluation.ts";
 
-const run = promisify(execFile);
-const RLVR = join(PROJECT_ROOT, "learner", "cli", "rlvr.js");
-
-async function rlvr(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [RLVR, ...args], { cwd: PROJECT_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
 const jsonl = (rows: unknown[]) => `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`;
+
+import { rlvr } from "../support/rlvr.ts";
 
 describe("rlvr eval (in-process)", () => {
   let dir: string;

@@ -1,0 +1,18 @@
+/** Runs the `rlvr` command as a user would, as a subprocess, and returns how it ended. */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { PROJECT_ROOT } from "../../infra/stack/binaries.ts";
+
+const run = promisify(execFile);
+export const RLVR = join(PROJECT_ROOT, "learner", "cli", "rlvr.js");
+
+export async function rlvr(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [RLVR, ...args], { cwd: PROJECT_ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
