@@ -30,9 +30,16 @@ export interface SpawnOptions {
   name: string;
   command: string;
   args: string[];
+  /** Added to this process's environment; an undefined value keeps the inherited one. */
   env?: Record<string, string | undefined>;
   logFile: string;
   cwd?: string;
+}
+
+function definedEntries(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 export function spawnManaged(options: SpawnOptions): ManagedProcess {
@@ -40,7 +47,7 @@ export function spawnManaged(options: SpawnOptions): ManagedProcess {
   const log = createWriteStream(options.logFile, { flags: "a" });
   const child: ChildProcess = spawn(options.command, options.args, {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ...definedEntries(options.env ?? {}) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
