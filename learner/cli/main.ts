@@ -4,6 +4,7 @@ import { demoCommand } from "./commands/demo.ts";
 import { evalCommand } from "./commands/eval.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { gradeCommand } from "./commands/grade.ts";
+import { reproCommand } from "./commands/repro.ts";
 import { sftCommand } from "./commands/sft.ts";
 import { stackCommand } from "./commands/stack.ts";
 import { trainCommand } from "./commands/train.ts";
@@ -18,6 +19,7 @@ const program = new Command()
   .addCommand(stackCommand())
   .addCommand(sftCommand())
   .addCommand(trainCommand())
+  .addCommand(reproCommand())
   .addCommand(generateCommand());
 
 try {

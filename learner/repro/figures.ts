@@ -1,0 +1,67 @@
+/**
+ * The report's figures as SVG: Figure 1 (gradient magnitude against the relative log-probability score,
+ * autodiff through the project's losses next to the closed forms) and the training curves of Figures 4
+ * and 5.
+ */
+import { type Figure1Data, figure1Data } from "../objectives/figure1.ts";
+import { colorOf, type Series, xyChart } from "./charts.ts";
+import { CURVE_FIELDS, CURVE_TITLES, type CurveField, type Point } from "./curves.ts";
+
+const GRPO_COLOR = "#e15759";
+const REAL_COLOR = "#4e79a7";
+
+export interface Figure1 {
+  svg: string[];
+  /** Largest |autodiff − closed form| over the grid, per curve. */
+  maxDeviation: Record<"grpoPositive" | "grpoNegative" | "realPositive" | "realNegative", number>;
+}
+
+const maxGap = (a: readonly number[], b: readonly number[]) =>
+  Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+
+export function figure1(data: Figure1Data = figure1Data()): Figure1 {
+  const chart = (sign: "positive" | "negative", title: string) => {
+    const along = (values: readonly number[]): Point[] => values.map((y, i) => ({ x: data.scores[i]!, y }));
+    const series: Series[] = [
+      { label: "GRPO, eq. 3", points: along(data.grpo[sign].closedForm), color: GRPO_COLOR, dashed: true },
+      { label: "GRPO, autodiff", points: along(data.grpo[sign].autodiff), color: GRPO_COLOR },
+      { label: "REAL, eq. 9", points: along(data.real[sign].closedForm), color: REAL_COLOR, dashed: true },
+      { label: "REAL, autodiff", points: along(data.real[sign].autodiff), color: REAL_COLOR },
+    ];
+    return xyChart(series, { title, xLabel: "relative log-probability: s_t (GRPO), s̄ (REAL)" });
+  };
+  return {
+    svg: [
+      chart("positive", "(a) positive samples (r = 1): |gradient|"),
+      chart("negative", "(b) negative samples (r = 0): |gradient|"),
+    ],
+    maxDeviation: {
+      grpoPositive: maxGap(data.grpo.positive.autodiff, data.grpo.positive.closedForm),
+      grpoNegative: maxGap(data.grpo.negative.autodiff, data.grpo.negative.closedForm),
+      realPositive: maxGap(data.real.positive.autodiff, data.real.positive.closedForm),
+      realNegative: maxGap(data.real.negative.autodiff, data.real.negative.closedForm),
+    },
+  };
+}
+
+/** One method's curves, averaged over its seeds. */
+export interface MethodCurves {
+  label: string;
+  /** The run's position in the config: its colour. */
+  index: number;
+  curves: Record<CurveField, Point[]>;
+}
+
+/** The four panels of Figure 4 (or 5): entropy, validation Pass@1, reward, 100% solved ratio. */
+export function trainingCurves(methods: readonly MethodCurves[]): string[] {
+  return CURVE_FIELDS.map((field) =>
+    xyChart(
+      methods.map((m) => ({ label: m.label, points: m.curves[field], color: colorOf(m.index) })),
+      {
+        title: CURVE_TITLES[field],
+        xLabel: "training step",
+        ...(field !== "entropy" && { yRange: [0, 1] as [number, number], percent: true }),
+      },
+    ),
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The final evaluation: Pass@1 over k samples per task family of the curriculum, on held-out problems
+ * drawn once from the reproduction's own seed, so every run (and the starting checkpoint) answers the
+ * same questions.
+ */
+import { z } from "zod";
+import type { GraderClient } from "../../shared/clients/grader.ts";
+import type { ProblemSet } from "../../shared/datasets/problems.ts";
+import { loadCheckpoint } from "../model/checkpoint.ts";
+import { disposeParams } from "../model/params.ts";
+import { curriculum, TASK_KINDS } from "../tasks/curriculum.ts";
+import type { TaskConfig, TokenizerConfig } from "../train/config.ts";
+import { passAtOne } from "../train/evaluate.ts";
+import { loadTokenizer } from "../train/load-policy.ts";
+import type { ReproConfig } from "./config.ts";
+
+export const FamilyPass1Schema = z.object({
+  /** Pass@1 per task family, in the curriculum's order. */
+  byFamily: z.record(z.string(), z.number().min(0).max(1)),
+  /** Unweighted mean over families (the paper's "Avg."). */
+  average: z.number().min(0).max(1),
+  seconds: z.number().min(0),
+});
+export type FamilyPass1 = z.output<typeof FamilyPass1Schema>;
+
+/** One problem set per task family the task draws from, the same number of problems each. */
+export function heldOutFamilies(
+  task: Extract<TaskConfig, { kind: "curriculum" }>,
+  finalEval: ReproConfig["finalEval"],
+): ProblemSet[] {
+  const kinds = task.kinds ?? TASK_KINDS;
+  return kinds.map((kind) => ({
+    name: kind,
+    path: "",
+    problems: curriculum({
+      split: "test",
+      size: finalEval.problemsPerFamily,
+      seed: finalEval.seed,
+      levels: task.levels,
+      kinds: [kind],
+    }),
+    skipped: [],
+  }));
+}
+
+export interface HeldOutEvaluation {
+  families: ProblemSet[];
+  finalEval: ReproConfig["finalEval"];
+  tokenizer: TokenizerConfig;
+  maxNewTokens: number;
+  grader: GraderClient;
+}
+
+export async function evaluateCheckpoint(
+  checkpoint: string,
+  evaluation: HeldOutEvaluation,
+): Promise<FamilyPass1> {
+  const started = performance.now();
+  const { model } = await loadCheckpoint(checkpoint);
+  try {
+    const policy = { model, tokenizer: await loadTokenizer(evaluation.tokenizer) };
+    const result = await passAtOne(policy, evaluation.families, evaluation.grader, {
+      k: evaluation.finalEval.k,
+      temperature: evaluation.finalEval.temperature,
+      maxNewTokens: evaluation.maxNewTokens,
+      seed: evaluation.finalEval.seed,
+    });
+    return { byFamily: result.bySet, average: result.average, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    disposeParams(model.params);
+  }
+}

@@ -1,0 +1,59 @@
+/** The reproduction's runs: every (run, seed) with its folder and its full training config. */
+import { join } from "node:path";
+import { parseWithOverrides, type TrainConfig, TrainConfigSchema } from "../train/config.ts";
+import type { ReproConfig, RunSpec } from "./config.ts";
+
+export interface PlannedRun {
+  spec: RunSpec;
+  seed: number;
+  /** `<runsDir>/<name>/seed-<seed>`: metrics.jsonl, config.json, checkpoints/, result.json. */
+  dir: string;
+  config: TrainConfig;
+}
+
+/** Settings that belong to the run, never to the base config or the budget. */
+const OBJECTIVE_KEYS = ["loss", "tau", "clip", "kl"] as const;
+
+/**
+ * Seed by seed (every run's first seed, then every run's second...), so that a reproduction stopped
+ * early still holds a comparable set of runs.
+ */
+export function planRuns(repro: ReproConfig, base: unknown, startCheckpoint: string): PlannedRun[] {
+  const rounds = Math.max(...repro.runs.map((r) => r.seeds.length));
+  const plan: PlannedRun[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const spec of repro.runs) {
+      const seed = spec.seeds[round];
+      if (seed === undefined) continue;
+      plan.push({
+        spec,
+        seed,
+        dir: join(repro.runsDir, spec.name, `seed-${seed}`),
+        config: runConfig(repro, base, spec, seed, startCheckpoint),
+      });
+    }
+  }
+  return plan;
+}
+
+export function runConfig(
+  repro: ReproConfig,
+  base: unknown,
+  spec: RunSpec,
+  seed: number,
+  startCheckpoint: string,
+): TrainConfig {
+  const shared = structuredClone((base ?? {}) as Record<string, unknown>);
+  for (const key of OBJECTIVE_KEYS) delete shared[key];
+  const config = parseWithOverrides(TrainConfigSchema, shared, {
+    ...repro.budget,
+    seed,
+    model: { checkpoint: startCheckpoint },
+    loss: spec.loss,
+    tau: spec.tau,
+    kl: spec.kl,
+  });
+  if (config.task.kind !== "curriculum")
+    throw new Error("the reproduction reports Pass@1 per curriculum task family: use a curriculum task");
+  return config;
+}

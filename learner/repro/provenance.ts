@@ -1,0 +1,48 @@
+/** What a result was made with: the command, the code (git commit) and the machine. */
+import { execFile } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+import { promisify } from "node:util";
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  platform: string;
+  node: string;
+  backend: string;
+}
+
+export interface Code {
+  commit: string;
+  /** Uncommitted changes to tracked files when it ran. */
+  dirty: boolean;
+}
+
+export function machine(backend: string): Machine {
+  const cores = cpus();
+  return {
+    cpu: cores[0]?.model.trim() ?? "unknown",
+    cores: cores.length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    platform: `${process.platform}-${process.arch}`,
+    node: process.version,
+    backend,
+  };
+}
+
+export async function code(): Promise<Code> {
+  const git = (...args: string[]) => promisify(execFile)("git", args).then((r) => r.stdout.trim());
+  try {
+    const commit = await git("rev-parse", "HEAD");
+    const status = await git("status", "--porcelain", "--untracked-files=no");
+    return { commit, dirty: status !== "" };
+  } catch {
+    return { commit: "unknown (not a git checkout)", dirty: false };
+  }
+}
+
+/** The command line as typed, from the `rlvr` entry point on. */
+export function commandLine(argv: readonly string[] = process.argv): string {
+  const quote = (arg: string) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`);
+  return ["rlvr", ...argv.slice(2)].map(quote).join(" ");
+}

@@ -1,0 +1,149 @@
+/**
+ * The reproduction's report: one self-contained HTML page (inline SVG, no scripts), the tables in
+ * Markdown, and the summary as JSON, written side by side.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { CHART_CSS, escapeHtml } from "../../shared/reports/svg.ts";
+import { figure1, trainingCurves } from "./figures.ts";
+import type { Summary } from "./summary.ts";
+import { gridHtml, gridMarkdown, table1Grid, table4Grid } from "./tables.ts";
+
+export const REPORT_FILES = { html: "report.html", markdown: "tables.md", summary: "summary.json" } as const;
+
+const TITLE = "REAL vs GRPO, DAPO and GSPO at small scale";
+
+function minutes(seconds: number): string {
+  return seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`;
+}
+
+function provenance(s: Summary): string[] {
+  return [
+    `Command: \`${s.command}\` (config \`${s.configPath}\`)`,
+    `Code: git ${s.code.commit}${s.code.dirty ? " with uncommitted changes" : ""}`,
+    `Machine: ${s.machine.cpu}, ${s.machine.cores} cores, ${s.machine.memoryGiB} GiB, ${s.machine.platform}, Node ${s.machine.node}, tfjs backend ${s.machine.backend}`,
+    `Started ${s.startedAt}; wall time of this invocation ${minutes(s.wallSeconds)}; compute of all runs ${minutes(s.computeSeconds)}`,
+  ];
+}
+
+function setup(s: Summary): string[] {
+  const c = s.shared;
+  const seeds = s.config.runs.map((r) => `${r.name} (${r.seeds.length})`).join(", ");
+  return [
+    `Start: \`${s.start.checkpoint}\` (weights sha256 ${s.start.sha256.slice(0, 16)}…), the same for every run`,
+    `Budget per run: ${c.steps} steps × ${c.batchPrompts} prompts × ${c.groupSize} rollouts, mini-batches of ${c.miniBatchPrompts} prompts, ` +
+      `lr ${c.optimizer.lr} (${c.optimizer.schedule.kind}), responses ≤ ${c.maxResponseTokens} tokens, temperature ${c.temperature}; ` +
+      `validation Pass@1 every ${c.eval.every} steps (k = ${c.eval.k}, ${c.eval.problems} problems)`,
+    `Final held-out evaluation: Pass@1 over k = ${s.config.finalEval.k} samples, ${s.config.finalEval.problemsPerFamily} problems per task family (${s.families.join(", ")}), the same problems for every run`,
+    `Runs (seeds): ${seeds}`,
+  ];
+}
+
+const TABLE1_CAPTION =
+  "Table 1 layout: Pass@1 per task family of the curriculum's held-out split and their unweighted average; mean ± std over seeds. Best method per column in bold.";
+const TABLE4_CAPTION =
+  "Table 4 layout: average Pass@1 (%) over the task families, mean ± std over seeds. REAL is τ = 0.5 without KL (the τ = 0.5 and no-KL settings).";
+
+export function reportMarkdown(s: Summary): string {
+  return [
+    `# ${TITLE}`,
+    "",
+    ...provenance(s).map((l) => `- ${l}`),
+    ...setup(s).map((l) => `- ${l}`),
+    "",
+    "## Outcome",
+    "",
+    ...s.outcome.map((l) => `- ${l}`),
+    "",
+    "## Table 1: methods",
+    "",
+    TABLE1_CAPTION,
+    "",
+    gridMarkdown(table1Grid(s.table1)),
+    "",
+    "## Table 4: further analysis",
+    "",
+    TABLE4_CAPTION,
+    "",
+    gridMarkdown(table4Grid(s.table4)),
+    "",
+  ].join("\n");
+}
+
+export function reportHtml(s: Summary): string {
+  const fig1 = figure1(s.figure1);
+  const curvesOf = (names: readonly string[]) =>
+    trainingCurves(names.flatMap((n) => (s.curves[n] ? [s.curves[n]] : [])));
+  const main = s.config.runs.filter((r) => r.table === "main").map((r) => r.name);
+  const deviation = Math.max(...Object.values(fig1.maxDeviation));
+  const list = (lines: string[]) => `<ul>${lines.map((l) => `<li>${inlineCode(l)}</li>`).join("")}</ul>`;
+  const smoothing =
+    s.config.smoothing > 1 ? ` Per-step curves are trailing means over ${s.config.smoothing} steps.` : "";
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${TITLE}</title>
+<style>${CHART_CSS}
+.section{text-align:left;background:#fafafa;font-style:italic}.figure{display:flex;flex-wrap:wrap}
+.outcome li{margin:.3rem 0}</style></head><body>
+<h1>${TITLE}</h1>
+${list(provenance(s))}
+<h2>Setup</h2>
+${list(setup(s))}
+<h2>Outcome</h2>
+<ul class="outcome">${s.outcome.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>
+<h2>Table 1: methods</h2>
+<p>${escapeHtml(TABLE1_CAPTION)}</p>
+${gridHtml(table1Grid(s.table1))}
+<h2>Table 4: further analysis</h2>
+<p>${escapeHtml(TABLE4_CAPTION)}</p>
+${gridHtml(table4Grid(s.table4))}
+<h2 id="figure-1">Figure 1: gradient magnitude against the relative log-probability</h2>
+<p>Autodiff through the project's GRPO and REAL losses (solid) next to the closed forms of eq. 3 and eq. 9
+(dashed), with the paper's settings ε = 0.2, A = 1, τ = 0.5, C = 4. Largest difference between the two over
+the grid: ${deviation.toExponential(1)}.</p>
+<div class="figure">${fig1.svg.join("")}</div>
+<h2 id="figure-4">Figure 4: training dynamics of the methods</h2>
+<p>Mean over seeds. Validation Pass@1 is on the run's held-out split, every ${s.shared.eval.every} steps.${smoothing}</p>
+<div class="figure">${curvesOf(main).join("")}</div>
+<h2 id="figure-5">Figure 5: BCE loss and anchor logits</h2>
+<div class="figure">${curvesOf(s.config.figure5).join("")}</div>
+<h2>Runs</h2>
+${runsTable(s)}
+</body></html>
+`;
+}
+
+function runsTable(s: Summary): string {
+  const head = ["run", "seed", "steps", "Pass@1 avg.", ...s.families, "train + val (s)", "final eval (s)"];
+  const rows = s.runs.map((r) => [
+    r.name,
+    String(r.seed),
+    String(r.steps),
+    r.pass1.average.toFixed(3),
+    ...s.families.map((f) => r.pass1.byFamily[f]!.toFixed(3)),
+    r.trainSeconds.toFixed(0),
+    r.pass1.seconds.toFixed(0),
+  ]);
+  const cells = (tag: string, values: string[]) =>
+    `<tr>${values.map((v) => `<${tag}>${escapeHtml(v)}</${tag}>`).join("")}</tr>`;
+  return `<table>${cells("th", head)}${rows.map((r) => cells("td", r)).join("")}</table>`;
+}
+
+/** Escapes a line and turns its `code` spans into <code>. */
+function inlineCode(line: string): string {
+  return escapeHtml(line).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+
+export async function writeReport(
+  dir: string,
+  summary: Summary,
+): Promise<Record<keyof typeof REPORT_FILES, string>> {
+  await mkdir(dir, { recursive: true });
+  const paths = {
+    html: join(dir, REPORT_FILES.html),
+    markdown: join(dir, REPORT_FILES.markdown),
+    summary: join(dir, REPORT_FILES.summary),
+  };
+  await writeFile(paths.html, reportHtml(summary));
+  await writeFile(paths.markdown, reportMarkdown(summary));
+  await writeFile(paths.summary, `${JSON.stringify(summary, null, 2)}\n`);
+  return paths;
+}

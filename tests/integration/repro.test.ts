@@ -1,0 +1,141 @@
+/**
+ * `rlvr repro --quick` end to end: every run of the quick config trains, the report, tables and
+ * summary come out well-formed, a rerun skips what is finished and resumes what is not. Not a speed,
+ * not which method wins.
+ */
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { PROJECT_ROOT } from "../../infra/stack/binaries.ts";
+import { REPRO_QUICK_CONFIG } from "../../learner/cli/commands/repro.ts";
+import type { MeanStd } from "../../learner/repro/aggregate.ts";
+import { readReproConfig } from "../../learner/repro/config.ts";
+import type { Summary } from "../../learner/repro/summary.ts";
+import { TASK_KINDS } from "../../learner/tasks/curriculum.ts";
+import { rlvr } from "../support/rlvr.ts";
+
+const config = await readReproConfig(join(PROJECT_ROOT, REPRO_QUICK_CONFIG));
+const EXPECTED_RUNS = config.runs.flatMap((r) => r.seeds.map((seed) => `${r.name}/${seed}`)).sort();
+
+const inUnitInterval = (value: number, what: string) =>
+  assert.ok(value >= 0 && value <= 1, `${what} = ${value} is not in [0, 1]`);
+
+describe("rlvr repro --quick", () => {
+  let dir: string;
+  let runsDir: string;
+  let reportDir: string;
+  const repro = () =>
+    rlvr("repro", "--quick", "--runs-dir", runsDir, "--out", reportDir, "--via", "local", "--workers", "1");
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), "rlvr-repro-"));
+    runsDir = join(dir, "runs");
+    reportDir = join(dir, "report");
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("runs every method and ablation and writes the summary, tables and report", async () => {
+    const result = await repro();
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /report: .*report\.html/);
+
+    const summary = JSON.parse(await readFile(join(reportDir, "summary.json"), "utf8")) as Summary;
+    assert.deepEqual(summary.runs.map((r) => `${r.name}/${r.seed}`).sort(), EXPECTED_RUNS);
+    assert.deepEqual(summary.families, [...TASK_KINDS]);
+    for (const run of summary.runs) {
+      inUnitInterval(run.pass1.average, `${run.name} average`);
+      for (const family of TASK_KINDS) inUnitInterval(run.pass1.byFamily[family]!, `${run.name} ${family}`);
+    }
+    assert.match(summary.code.commit, /^[0-9a-f]{40}$/);
+    assert.ok(summary.machine.cores > 0 && summary.machine.cpu.length > 0);
+    assert.ok(summary.wallSeconds > 0);
+    assert.ok(summary.outcome.length >= 3, summary.outcome.join("\n"));
+
+    const { table1, table4 } = summary;
+    assert.deepEqual(table1.columns, [...TASK_KINDS, "Avg."]);
+    assert.deepEqual(
+      table1.methods.map((r) => r.label),
+      ["REAL", "GRPO", "DAPO", "GSPO"],
+    );
+    assert.deepEqual(
+      table4.rows.map((r) => r.label),
+      [
+        "w/ BCE loss",
+        "w/o Anchor Logits",
+        "τ = 0.1",
+        "τ = 1.0",
+        "KL w/ reference model",
+        "KL w/ old policy",
+        "REAL",
+      ],
+    );
+    const cells: MeanStd[] = [...table1.models, ...table1.methods, ...table4.rows].flatMap((r) => r.cells);
+    for (const cell of cells) {
+      assert.equal(cell.n, 1);
+      inUnitInterval(cell.mean, "a table cell");
+    }
+
+    const markdown = await readFile(join(reportDir, "tables.md"), "utf8");
+    const rowsOf = (heading: string) =>
+      markdown
+        .split(heading)[1]!
+        .split("\n## ")[0]!
+        .split("\n")
+        .filter((l) => l.startsWith("|"));
+    const t1 = rowsOf("## Table 1");
+    assert.equal(t1.length, 2 + 2 + 1 + 4, "header, rule, two section rows, the start, four methods");
+    for (const row of t1) assert.equal(row.split("|").length - 2, TASK_KINDS.length + 2, row);
+    const t4 = rowsOf("## Table 4");
+    assert.equal(t4.length, 2 + 7);
+    for (const row of t4.slice(2)) assert.match(row, /^\| .+ \| (\*\*)?\d{1,3}\.\d(\*\*)? \|$/);
+
+    const html = await readFile(join(reportDir, "report.html"), "utf8");
+    for (const heading of ["Table 1", "Table 4", "Figure 1", "Figure 4", "Figure 5"])
+      assert.match(html, new RegExp(heading));
+    assert.equal(
+      html.match(/<svg /g)?.length,
+      2 + 4 + 4,
+      "Figure 1's two panels, four curves each for 4 and 5",
+    );
+    assert.doesNotMatch(html, /<script|NaN|undefined/);
+    assert.match(html, new RegExp(summary.code.commit));
+  });
+
+  it("skips finished runs when rerun", async () => {
+    const result = await repro();
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      result.stderr.match(/finished earlier, skipped/g)?.length,
+      EXPECTED_RUNS.length,
+      result.stderr,
+    );
+  });
+
+  it("resumes an interrupted run from its newest checkpoint", async () => {
+    const grpo = join(runsDir, "grpo", "seed-1");
+    await rm(join(grpo, "result.json"));
+    await rm(join(grpo, "checkpoints", `step-${String(config.budget.steps).padStart(6, "0")}`), {
+      recursive: true,
+    });
+    const result = await repro();
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      new RegExp(
+        `grpo seed 1: ${config.budget.steps} steps, resuming from step ${Number(config.budget.steps) - 1}`,
+      ),
+    );
+    const steps = (await readFile(join(grpo, "metrics.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { step: number }).step);
+    assert.deepEqual(
+      steps,
+      Array.from({ length: Number(config.budget.steps) }, (_, i) => i + 1),
+    );
+  });
+});
