@@ -23,12 +23,16 @@ export function figure1(data: Figure1Data = figure1Data()): Figure1 {
   const chart = (sign: "positive" | "negative", title: string) => {
     const along = (values: readonly number[]): Point[] => values.map((y, i) => ({ x: data.scores[i]!, y }));
     const series: Series[] = [
+      { label: "GRPO, autodiff", points: along(data.grpo[sign].autodiff), color: GRPO_COLOR, wide: true },
       { label: "GRPO, eq. 3", points: along(data.grpo[sign].closedForm), color: GRPO_COLOR, dashed: true },
-      { label: "GRPO, autodiff", points: along(data.grpo[sign].autodiff), color: GRPO_COLOR },
+      { label: "REAL, autodiff", points: along(data.real[sign].autodiff), color: REAL_COLOR, wide: true },
       { label: "REAL, eq. 9", points: along(data.real[sign].closedForm), color: REAL_COLOR, dashed: true },
-      { label: "REAL, autodiff", points: along(data.real[sign].autodiff), color: REAL_COLOR },
     ];
-    return xyChart(series, { title, xLabel: "relative log-probability: s_t (GRPO), s̄ (REAL)" });
+    return xyChart(series, {
+      title,
+      xLabel: "relative log-probability: s_t (GRPO), s̄ (REAL)",
+      zeroBased: true,
+    });
   };
   return {
     svg: [
@@ -60,7 +64,7 @@ export function trainingCurves(methods: readonly MethodCurves[]): string[] {
       {
         title: CURVE_TITLES[field],
         xLabel: "training step",
-        ...(field !== "entropy" && { yRange: [0, 1] as [number, number], percent: true }),
+        percent: field !== "entropy",
       },
     ),
   );

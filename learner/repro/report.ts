@@ -96,12 +96,12 @@ ${gridHtml(table1Grid(s.table1))}
 <p>${escapeHtml(TABLE4_CAPTION)}</p>
 ${gridHtml(table4Grid(s.table4))}
 <h2 id="figure-1">Figure 1: gradient magnitude against the relative log-probability</h2>
-<p>Autodiff through the project's GRPO and REAL losses (solid) next to the closed forms of eq. 3 and eq. 9
+<p>Autodiff through the project's GRPO and REAL losses (wide, pale) under the closed forms of eq. 3 and eq. 9
 (dashed), with the paper's settings ε = 0.2, A = 1, τ = 0.5, C = 4. Largest difference between the two over
 the grid: ${deviation.toExponential(1)}.</p>
 <div class="figure">${fig1.svg.join("")}</div>
 <h2 id="figure-4">Figure 4: training dynamics of the methods</h2>
-<p>Mean over seeds. Validation Pass@1 is on the run's held-out split, every ${s.shared.eval.every} steps.${smoothing}</p>
+<p>Mean over seeds. Validation Pass@1 is on the run's held-out split, every ${s.shared.eval.every} step${s.shared.eval.every === 1 ? "" : "s"}.${smoothing}</p>
 <div class="figure">${curvesOf(main).join("")}</div>
 <h2 id="figure-5">Figure 5: BCE loss and anchor logits</h2>
 <div class="figure">${curvesOf(s.config.figure5).join("")}</div>
