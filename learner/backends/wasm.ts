@@ -7,12 +7,19 @@ import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
 import { batchMatMulConfig } from "./wasm-matmul.ts";
 import { unsortedSegmentSumConfig } from "./wasm-segment-sum.ts";
+import { castConfig, identityConfig } from "./wasm-share.ts";
+import { sumConfig } from "./wasm-sum.ts";
 import { transposeConfig } from "./wasm-transpose.ts";
+import { unpackConfig } from "./wasm-unpack.ts";
 
 /** Kernels replaced by faster ones, and how to build each replacement from the stock kernel. */
 const REPLACED: Array<[string, (stock: tf.KernelConfig) => tf.KernelConfig]> = [
   [tf.BatchMatMul, batchMatMulConfig],
   [tf.Transpose, transposeConfig],
+  [tf.Unpack, unpackConfig],
+  [tf.Identity, identityConfig],
+  [tf.Cast, castConfig],
+  [tf.Sum, sumConfig],
 ];
 
 /** tfjs's own kernels, kept once replaced. */
