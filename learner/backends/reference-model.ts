@@ -5,6 +5,7 @@
  * the learner's model (learner/model is Qwen2-shaped, with RoPE and SwiGLU); it measures backends.
  */
 import * as tf from "@tensorflow/tfjs-core";
+import { AdamW } from "../optim/adamw.ts";
 
 export interface ReferenceConfig {
   vocab: number;
@@ -125,16 +126,14 @@ export function referenceLoss(model: ReferenceModel, ids: tf.Tensor2D, targets: 
   return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1))) as tf.Scalar;
 }
 
-/** AdamW as in PyTorch: decoupled weight decay `p *= 1 - lr * wd` before the Adam step. */
+/** AdamW as PyTorch's defaults (the learner's optimizer, without gradient clipping). */
 export function referenceTrainer(model: ReferenceModel, lr = 1e-3, weightDecay = 0.01) {
   const variables = referenceVariables(model);
-  const adam = tf.train.adam(lr, 0.9, 0.999, 1e-8);
+  const params = Object.fromEntries(variables.map((v) => [v.name, v]));
+  const optimizer = new AdamW({ lr, weightDecay, maxGradNorm: null });
   return (ids: tf.Tensor2D, targets: tf.Tensor2D): number => {
     const { value, grads } = tf.variableGrads(() => referenceLoss(model, ids, targets), variables);
-    tf.tidy(() => {
-      for (const v of variables) v.assign(tf.mul(v, 1 - lr * weightDecay));
-    });
-    adam.applyGradients(Object.entries(grads).map(([name, tensor]) => ({ name, tensor })));
+    optimizer.apply(params, grads);
     tf.dispose(grads);
     const loss = value.dataSync()[0]!;
     value.dispose();

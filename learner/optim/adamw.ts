@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { z } from "zod";
+import { type AdamWStep, fusedAdamW } from "../backends/fused-adamw.ts";
 import type { StoredTensor } from "../model/safetensors.ts";
 import { clipCoefficient, globalNorm } from "./clip.ts";
 import { learningRateAt, ScheduleSchema } from "./schedule.ts";
@@ -53,10 +54,28 @@ export class AdamW {
     const lr = learningRateAt(this.config.lr, this.config.schedule, this.step);
     const correction1 = 1 - beta1 ** this.step;
     const correction2Root = Math.sqrt(1 - beta2 ** this.step);
+    const hyper: AdamWStep = {
+      gradScale: scale,
+      lr,
+      beta1,
+      beta2,
+      eps,
+      weightDecay,
+      correction1,
+      correction2Root,
+    };
     for (const name of names) {
       const param = params[name]!;
       const m = this.moment(this.m, name, param);
       const v = this.moment(this.v, name, param);
+      const fused = fusedAdamW({ param, grad: grads[name]!, m, v }, hyper);
+      if (fused) {
+        param.assign(fused[0]);
+        m.assign(fused[1]);
+        v.assign(fused[2]);
+        tf.dispose(fused);
+        continue;
+      }
       tf.tidy(() => {
         const g = scale === 1 ? grads[name]! : tf.mul(grads[name]!, scale);
         m.assign(tf.add(tf.mul(m, beta1), tf.mul(g, 1 - beta1)));
