@@ -5,8 +5,9 @@
  * (tests/bench/learner_torch.py, run with /usr/bin/python3 when it has torch).
  *
  * Options: --backend auto|tensorflow|wasm|cpu (auto), --steps N (5, after 2 warm-up steps),
- * --fallback (also time wasm without the OpenBLAS addon), --stock (also time tfjs's own wasm
- * matmul: about 25 s a step), --no-torch.
+ * --threads N (OpenBLAS's thread count, and PyTorch's: both sides get the same; default what
+ * OpenBLAS picked, 1 without the addon), --fallback (also time wasm without the OpenBLAS addon),
+ * --stock (also time tfjs's own wasm matmul: about 25 s a step), --no-torch.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -14,7 +15,7 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
 import "../../learner/tf/gradients.ts";
-import { nativeBlasAvailable, useNativeBlas } from "../../learner/backends/native.ts";
+import { nativeBlas, nativeBlasAvailable, useNativeBlas } from "../../learner/backends/native.ts";
 import {
   createReferenceModel,
   REFERENCE,
@@ -37,6 +38,7 @@ const { values: opts } = parseArgs({
   options: {
     backend: { type: "string", default: "auto" },
     steps: { type: "string", default: "5" },
+    threads: { type: "string" },
     fallback: { type: "boolean", default: false },
     stock: { type: "boolean", default: false },
     "no-torch": { type: "boolean", default: false },
@@ -94,11 +96,20 @@ interface TorchResult {
   gen_tokens_per_s: number;
 }
 
-function runTorch(steps: number): TorchResult | string {
+function runTorch(steps: number, threads: number): TorchResult | string {
   if (!existsSync(TORCH_PYTHON)) return `${TORCH_PYTHON} not found`;
-  const run = spawnSync(TORCH_PYTHON, [TORCH_SCRIPT, "--steps", String(steps)], { encoding: "utf8" });
+  const args = [TORCH_SCRIPT, "--steps", String(steps), "--threads", String(threads)];
+  const run = spawnSync(TORCH_PYTHON, args, { encoding: "utf8" });
   if (run.status !== 0) return (run.stderr || run.error?.message || "failed").trim().split("\n").pop()!;
   return JSON.parse(run.stdout.trim().split("\n").pop()!) as TorchResult;
+}
+
+/** The thread count both sides get: `--threads`, else OpenBLAS's own choice; 1 without OpenBLAS. */
+function useThreads(native: boolean): number {
+  const blas = native ? nativeBlas() : undefined;
+  if (!blas) return 1;
+  if (opts.threads !== undefined) blas.setThreads(Math.max(1, Number(opts.threads)));
+  return blas.threads();
 }
 
 async function main(): Promise<void> {
@@ -115,7 +126,13 @@ async function main(): Promise<void> {
   );
   const backend = await selectBackend(opts.backend as BackendChoice);
   const native = backend === "wasm" && nativeBlasAvailable();
-  const label = backend === "wasm" ? (native ? "wasm + OpenBLAS" : "wasm + JS matmul fallback") : backend;
+  const threads = useThreads(native);
+  const label =
+    backend === "wasm"
+      ? native
+        ? `wasm + OpenBLAS (${threads} threads)`
+        : "wasm + JS matmul fallback"
+      : backend;
   trainLine(label, timeSteps(steps));
   console.log(`${label.padEnd(34)} generation ${timeGeneration().toFixed(0)} tokens/s`);
   if (backend === "wasm" && native && opts.fallback) {
@@ -129,7 +146,7 @@ async function main(): Promise<void> {
     registerFastWasmKernels();
   }
   if (opts["no-torch"]) return;
-  const torch = runTorch(steps);
+  const torch = runTorch(steps, threads);
   if (typeof torch === "string") {
     console.log(`PyTorch twin not run: ${torch}`);
     return;
