@@ -24,10 +24,9 @@ export const FamilyPass1Schema = z.object({
 export type FamilyPass1 = z.output<typeof FamilyPass1Schema>;
 
 /** One problem set per task family the task draws from, the same number of problems each. */
-export function heldOutFamilies(
-  task: Extract<TaskConfig, { kind: "curriculum" }>,
-  finalEval: ReproConfig["finalEval"],
-): ProblemSet[] {
+export function heldOutFamilies(task: TaskConfig, finalEval: ReproConfig["finalEval"]): ProblemSet[] {
+  if (task.kind !== "curriculum")
+    throw new Error("the reproduction reports Pass@1 per curriculum task family: use a curriculum task");
   const kinds = task.kinds ?? TASK_KINDS;
   return kinds.map((kind) => ({
     name: kind,

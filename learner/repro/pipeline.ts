@@ -55,7 +55,6 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
   if (!start) return { stopped: true };
   const plan = planRuns(repro, await readJsonConfig(repro.baseConfig), start.checkpoint);
   const shared = plan.find((r) => r.spec.name === REFERENCE_RUN)!.config;
-  if (shared.task.kind !== "curriculum") throw new Error("unreachable: planRuns checks the task");
   const heldOut = {
     families: heldOutFamilies(shared.task, repro.finalEval),
     finalEval: repro.finalEval,

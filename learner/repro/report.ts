@@ -35,7 +35,7 @@ function setup(s: Summary): string[] {
       `lr ${c.optimizer.lr} (${c.optimizer.schedule.kind}), responses ≤ ${c.maxResponseTokens} tokens, temperature ${c.temperature}; ` +
       `validation Pass@1 every ${c.eval.every} steps (k = ${c.eval.k}, ${c.eval.problems} problems)`,
     `Final held-out evaluation: Pass@1 over k = ${s.config.finalEval.k} samples, ${s.config.finalEval.problemsPerFamily} problems per task family (${s.families.join(", ")}), the same problems for every run`,
-    `Runs (seeds): ${seeds}`,
+    `Runs (seeds): ${seeds}; each run's metrics.jsonl, config and checkpoints in \`${s.config.runsDir}/<run>/seed-<n>/\``,
   ];
 }
 
