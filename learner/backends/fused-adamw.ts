@@ -2,11 +2,13 @@
  * One AdamW update of a parameter as a single kernel (`RlvrAdamW`) on the wasm and cpu backends:
  * written with tfjs ops it is eleven elementwise kernels per parameter, each a pass over memory and
  * a tensor to allocate, about a tenth of the reference step. The arithmetic is PyTorch's AdamW
- * (learner/optim/adamw.ts says which), in float64 per element, rounded once to float32.
+ * (learner/optim/adamw.ts says which), in float64 per element, rounded once to float32; on wasm
+ * the addon runs the same loop in C when it is built.
  */
 import type { DataId, KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from "@tensorflow/tfjs-core";
 import * as tf from "@tensorflow/tfjs-core";
-import { heapView, type WasmHeapBackend } from "./wasm-heap.ts";
+import { nativeBlas } from "./native.ts";
+import { byteOffset, heapView, type WasmHeapBackend } from "./wasm-heap.ts";
 
 export const FUSED_ADAMW = "RlvrAdamW";
 
@@ -70,6 +72,24 @@ const wasmKernel: KernelFunc = (raw) => {
   const backend = raw.backend as unknown as WasmHeapBackend;
   checkInputs(inputs);
   const outs = [0, 1, 2].map(() => backend.makeOutput(inputs.param.shape, "float32"));
+  const blas = nativeBlas();
+  if (blas) {
+    const { param, grad, m, v } = inputs;
+    const offsets = Int32Array.from([param, grad, m, v, ...outs], (t) => byteOffset(backend, t));
+    const h = attrs;
+    const hyper = Float64Array.of(
+      h.gradScale,
+      h.lr,
+      h.beta1,
+      h.beta2,
+      h.eps,
+      h.weightDecay,
+      h.correction1,
+      h.correction2Root,
+    );
+    blas.adamw(backend.wasm.HEAPU8.buffer, offsets, tf.util.sizeFromShape(param.shape), hyper);
+    return outs;
+  }
   const view = (t: TensorInfo) => heapView(backend, t) as Float32Array;
   const [param, m, v] = outs.map(view) as [Float32Array, Float32Array, Float32Array];
   adamwUpdate(

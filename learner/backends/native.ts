@@ -1,7 +1,7 @@
 /**
- * The OpenBLAS addon built by `native/build.mjs`, when it was built. `RLVR_NATIVE_BLAS=0` or
- * `useNativeBlas(false)` turns it off, so the JavaScript fallback can be run and compared on a
- * machine that has the addon.
+ * The OpenBLAS addon built by `native/build.mjs`, when it was built: sgemm, and the memory-bound
+ * kernels of native/kernels.c. `RLVR_NATIVE_BLAS=0` or `useNativeBlas(false)` turns it off, so the
+ * JavaScript fallbacks can be run and compared on a machine that has the addon.
  */
 import { createRequire } from "node:module";
 
@@ -23,6 +23,27 @@ export interface NativeBlas {
   ): void;
   setThreads(threads: number): void;
   threads(): number;
+  /**
+   * For each index tuple over `dims` (last fastest), copies `run` contiguous elements of
+   * `elementBytes` bytes from `src + sum(index * strides)` to the next place in `dst`. Offsets
+   * in bytes, strides in elements.
+   */
+  stridedCopy(
+    heap: ArrayBufferLike,
+    elementBytes: number,
+    src: number,
+    dst: number,
+    dims: Int32Array,
+    strides: Int32Array,
+    run: number,
+  ): void;
+  /** float32 `dst[c] = sum over r of src[r * columns + c]`, accumulated in double. */
+  columnSums(heap: ArrayBufferLike, src: number, dst: number, rows: number, columns: number): void;
+  /**
+   * AdamW on float32 arrays at byte `offsets` (param, grad, m, v, then the three outputs);
+   * `hyper` holds gradScale, lr, beta1, beta2, eps, weightDecay, correction1, correction2Root.
+   */
+  adamw(heap: ArrayBufferLike, offsets: Int32Array, size: number, hyper: Float64Array): void;
 }
 
 const ADDON_PATH = new URL("./native/build/Release/rlvr_blas.node", import.meta.url);
@@ -33,7 +54,10 @@ let enabled = process.env.RLVR_NATIVE_BLAS !== "0";
 function load(): { addon?: NativeBlas; error?: string } {
   if (!loaded) {
     try {
-      loaded = { addon: createRequire(import.meta.url)(ADDON_PATH.pathname) as NativeBlas };
+      const addon = createRequire(import.meta.url)(ADDON_PATH.pathname) as NativeBlas;
+      // A build from before native/kernels.c existed lacks them: rebuild rather than half-use it.
+      if (typeof addon.adamw !== "function") throw new Error("addon predates its kernels; rebuild it");
+      loaded = { addon };
     } catch (error) {
       loaded = { error: error instanceof Error ? error.message.split("\n")[0] : String(error) };
     }

@@ -2,11 +2,13 @@
  * `Sum` over leading axes for the wasm backend: the stock kernel reduces only innermost axes, so it
  * first transposes the whole input. Gradients of broadcast operands (a norm's weight, a bias, the
  * position table, the attention mask) all sum over leading axes: here they are column sums of the
- * input read in place, accumulated in float64. Other reductions go to the stock kernel.
+ * input read in place, accumulated in float64 (by the addon for float32, when it is built). Other
+ * reductions go to the stock kernel.
  */
 import type { KernelConfig, KernelFunc, SumAttrs, TensorInfo } from "@tensorflow/tfjs-core";
 import { backend_util, Sum, util } from "@tensorflow/tfjs-core";
-import { heapView, type WasmHeapBackend } from "./wasm-heap.ts";
+import { nativeBlas } from "./native.ts";
+import { byteOffset, heapView, type WasmHeapBackend } from "./wasm-heap.ts";
 
 /** `out[c] = sum over r of x[r * columns + c]`. */
 export function columnSums(
@@ -46,7 +48,19 @@ export function sumConfig(stock: KernelConfig): KernelConfig {
     const out = backend.makeOutput(outShape, x.dtype);
     const columns = util.sizeFromShape(kept);
     const rows = util.sizeFromShape(x.shape) / (columns || 1);
-    if (columns > 0) columnSums(heapView(backend, x), rows, columns, heapView(backend, out));
+    const blas = nativeBlas();
+    if (columns === 0) return out;
+    if (blas && x.dtype === "float32") {
+      blas.columnSums(
+        backend.wasm.HEAPU8.buffer,
+        byteOffset(backend, x),
+        byteOffset(backend, out),
+        rows,
+        columns,
+      );
+    } else {
+      columnSums(heapView(backend, x), rows, columns, heapView(backend, out));
+    }
     return out;
   };
   return { kernelName: Sum, backendName: "wasm", setupFunc: stock.setupFunc, kernelFunc };

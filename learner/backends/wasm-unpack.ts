@@ -1,11 +1,12 @@
 /**
  * `Unpack` (`tf.unstack`) for the wasm backend: the stock kernel runs one strided `Slice` per
  * output, about 40 ms to split the reference model's `[3, B, heads, T, dh]` qkv tensor. Here each
- * output is gathered as contiguous runs with `copyWithin`.
+ * output is one strided copy of contiguous runs.
  */
 import type { KernelConfig, KernelFunc, TensorInfo, UnpackAttrs } from "@tensorflow/tfjs-core";
 import { Unpack, util } from "@tensorflow/tfjs-core";
-import { onHeap, type WasmHeapBackend, wholeHeap } from "./wasm-heap.ts";
+import { copyStrided } from "./strided-copy.ts";
+import { onHeap, type WasmHeapBackend } from "./wasm-heap.ts";
 
 export function unpackConfig(stock: KernelConfig): KernelConfig {
   const kernelFunc: KernelFunc = (raw) => {
@@ -24,13 +25,9 @@ export function unpackConfig(stock: KernelConfig): KernelConfig {
     const outShape = shape.filter((_, i) => i !== axis);
     const outs = Array.from({ length: count }, () => backend.makeOutput(outShape, value.dtype));
     if (outer * run === 0) return outs;
-    // Heap views are taken after every output is allocated: an allocation may grow the heap.
-    const { heap, start } = wholeHeap(backend, value);
+    const copy = { dims: [outer], strides: [count * run], run };
     outs.forEach((out, i) => {
-      let dst = wholeHeap(backend, out).start;
-      for (let o = 0, src = start + i * run; o < outer; o++, src += count * run, dst += run) {
-        heap.copyWithin(dst, src, src + run);
-      }
+      copyStrided(backend, value, i * run, out, copy);
     });
     return outs;
   };

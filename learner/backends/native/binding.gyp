@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "rlvr_blas",
-      "sources": ["blas.c"],
+      "sources": ["blas.c", "kernels.c"],
       "cflags": ["-O2"],
       "libraries": ["-lopenblas"]
     }

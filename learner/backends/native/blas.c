@@ -102,6 +102,9 @@ static napi_value threads(napi_env env, napi_callback_info info) {
   return out;
 }
 
+/* The other kernels, in kernels.c. */
+napi_status register_kernels(napi_env env, napi_value exports);
+
 static napi_value init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"sgemm", NULL, sgemm, NULL, NULL, NULL, napi_default, NULL},
@@ -109,6 +112,7 @@ static napi_value init(napi_env env, napi_value exports) {
       {"threads", NULL, threads, NULL, NULL, NULL, napi_default, NULL},
   };
   CHECK(napi_define_properties(env, exports, 3, props));
+  CHECK(register_kernels(env, exports));
   return exports;
 }
 

@@ -1,6 +1,7 @@
 /** Runs the same computation on cpu and on wasm and compares them (tests of learner/backends). */
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
+import { nativeBlasAvailable, useNativeBlas } from "../../../learner/backends/native.ts";
 
 export async function onBackend<T>(name: string, f: () => T): Promise<T> {
   await tf.setBackend(name);
@@ -28,4 +29,16 @@ export function values(count: number, seed: number): Float32Array {
     out[i] = s / 2 ** 31 - 1;
   }
   return out;
+}
+
+/** Runs `check` with the addon's kernels (when it is built) and with the JavaScript ones. */
+export async function withAndWithoutAddon(check: (label: string) => Promise<void>): Promise<void> {
+  for (const native of nativeBlasAvailable() ? [true, false] : [false]) {
+    useNativeBlas(native);
+    try {
+      await check(native ? "addon" : "JavaScript");
+    } finally {
+      useNativeBlas(true);
+    }
+  }
 }

@@ -7,7 +7,7 @@ import {
   fusedAdamW,
 } from "../../../learner/backends/fused-adamw.ts";
 import { selectBackend } from "../../../learner/backends/select.ts";
-import { assertClose, onBackend, values } from "./compare.ts";
+import { assertClose, onBackend, values, withAndWithoutAddon } from "./compare.ts";
 
 const STEP: AdamWStep = {
   gradScale: 0.5,
@@ -53,16 +53,18 @@ describe(`${FUSED_ADAMW} kernel`, () => {
 
   for (const backend of ["wasm", "cpu"]) {
     it(`updates parameter and moments on ${backend} like the tfjs ops on cpu`, async () => {
-      const fused = await onBackend(backend, () =>
-        tf.tidy(() => fusedAdamW(inputs(), STEP)!.flatMap((t) => [...t.dataSync()])),
-      );
       const expected = await onBackend("cpu", () =>
         tf.tidy(() => {
           const { param, grad, m, v } = inputs();
           return withOps(param, grad, m, v, STEP).flatMap((t) => [...t.dataSync()]);
         }),
       );
-      assertClose(fused, expected, backend);
+      await withAndWithoutAddon(async (how) => {
+        const fused = await onBackend(backend, () =>
+          tf.tidy(() => fusedAdamW(inputs(), STEP)!.flatMap((t) => [...t.dataSync()])),
+        );
+        assertClose(fused, expected, `${backend}, ${how}`);
+      });
     });
   }
 

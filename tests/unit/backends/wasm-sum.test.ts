@@ -1,7 +1,7 @@
 import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { selectBackend } from "../../../learner/backends/select.ts";
-import { assertClose, onBackend, values } from "./compare.ts";
+import { assertClose, onBackend, values, withAndWithoutAddon } from "./compare.ts";
 
 /** Leading axes (the replacement's case) and others (the stock kernel's). */
 const CASES: Array<[number[], number | number[], boolean]> = [
@@ -33,9 +33,15 @@ describe("wasm Sum replacement", () => {
           const y = tf.sum(x, axis, keepDims);
           return [...y.shape, ...y.dataSync()];
         });
-      for (const dtype of ["float32", "int32"] as const) {
-        assertClose(await onBackend("wasm", run(dtype)), await onBackend("cpu", run(dtype)), dtype);
-      }
+      await withAndWithoutAddon(async (how) => {
+        for (const dtype of ["float32", "int32"] as const) {
+          assertClose(
+            await onBackend("wasm", run(dtype)),
+            await onBackend("cpu", run(dtype)),
+            `${how} ${dtype}`,
+          );
+        }
+      });
     });
   }
 });

@@ -1,7 +1,7 @@
 import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { selectBackend } from "../../../learner/backends/select.ts";
-import { assertClose, onBackend, values } from "./compare.ts";
+import { assertClose, onBackend, values, withAndWithoutAddon } from "./compare.ts";
 
 const CASES: Array<[number[], number[]]> = [
   [
@@ -48,9 +48,15 @@ describe("wasm Transpose replacement", () => {
           const y = tf.transpose(x, perm);
           return [...y.shape, ...y.dataSync()];
         });
-      for (const dtype of ["float32", "int32"] as const) {
-        assertClose(await onBackend("wasm", run(dtype)), await onBackend("cpu", run(dtype)), dtype);
-      }
+      await withAndWithoutAddon(async (how) => {
+        for (const dtype of ["float32", "int32"] as const) {
+          assertClose(
+            await onBackend("wasm", run(dtype)),
+            await onBackend("cpu", run(dtype)),
+            `${how} ${dtype}`,
+          );
+        }
+      });
     });
   }
 });

@@ -2,7 +2,7 @@ import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import "../../../learner/tf/gradients.ts";
 import { selectBackend } from "../../../learner/backends/select.ts";
-import { assertClose, onBackend, values } from "./compare.ts";
+import { assertClose, onBackend, values, withAndWithoutAddon } from "./compare.ts";
 
 const CASES: Array<[number[], number]> = [
   [[3, 2, 4, 5, 6], 0],
@@ -28,9 +28,15 @@ describe("wasm Unpack replacement", () => {
           );
           return tf.unstack(x, axis).flatMap((t) => [...t.shape, ...t.dataSync()]);
         });
-      for (const dtype of ["float32", "int32"] as const) {
-        assertClose(await onBackend("wasm", run(dtype)), await onBackend("cpu", run(dtype)), dtype);
-      }
+      await withAndWithoutAddon(async (how) => {
+        for (const dtype of ["float32", "int32"] as const) {
+          assertClose(
+            await onBackend("wasm", run(dtype)),
+            await onBackend("cpu", run(dtype)),
+            `${how} ${dtype}`,
+          );
+        }
+      });
     });
   }
 
