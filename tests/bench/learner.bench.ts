@@ -4,7 +4,11 @@
  * sequences x 64 tokens, on the selected TensorFlow.js backend, next to the PyTorch twin
  * (tests/bench/learner_torch.py, run with /usr/bin/python3 when it has torch).
  *
- * Options: --backend auto|tensorflow|wasm|cpu (auto), --steps N (5, after 2 warm-up steps),
+ * The machine is shared, so its load drifts within a run: the two sides take turns, `--rounds`
+ * times `--steps` steps each, and each prints the median over all its rounds.
+ *
+ * Options: --backend auto|tensorflow|wasm|cpu (auto), --steps N (5 per round, after 2 warm-up
+ * steps), --rounds N (3),
  * --threads N (OpenBLAS's thread count, and PyTorch's: both sides get the same; default what
  * OpenBLAS picked, 1 without the addon), --fallback (also time wasm without the OpenBLAS addon),
  * --stock (also time tfjs's own wasm matmul: about 25 s a step), --no-torch.
@@ -38,6 +42,7 @@ const { values: opts } = parseArgs({
   options: {
     backend: { type: "string", default: "auto" },
     steps: { type: "string", default: "5" },
+    rounds: { type: "string", default: "3" },
     threads: { type: "string" },
     fallback: { type: "boolean", default: false },
     stock: { type: "boolean", default: false },
@@ -52,19 +57,23 @@ function randomIds(b: number, t: number): tf.Tensor2D {
   return tf.randomUniform([b, t], 0, REFERENCE.vocab, "int32") as tf.Tensor2D;
 }
 
-function timeSteps(steps: number): number[] {
+/** A warmed-up trainer; each call times `steps` more steps. */
+function stepTimer(): (steps: number) => number[] {
   const model = createReferenceModel();
   const step = referenceTrainer(model);
   const ids = randomIds(BATCH, SEQ);
   const targets = randomIds(BATCH, SEQ);
-  const times: number[] = [];
-  for (let i = 0; i < WARMUP + steps; i++) {
-    const start = performance.now();
-    step(ids, targets);
-    if (i >= WARMUP) times.push(performance.now() - start);
-  }
-  tf.dispose([ids, targets]);
-  return times;
+  for (let i = 0; i < WARMUP; i++) step(ids, targets);
+  return (steps) =>
+    Array.from({ length: steps }, () => {
+      const start = performance.now();
+      step(ids, targets);
+      return performance.now() - start;
+    });
+}
+
+function timeSteps(steps: number): number[] {
+  return stepTimer()(steps);
 }
 
 function timeGeneration(): number {
@@ -93,12 +102,13 @@ interface TorchResult {
   torch: string;
   threads: number;
   step_ms: number[];
-  gen_tokens_per_s: number;
+  gen_tokens_per_s: number | null;
 }
 
-function runTorch(steps: number, threads: number): TorchResult | string {
+function runTorch(steps: number, threads: number, generate: boolean): TorchResult | string {
   if (!existsSync(TORCH_PYTHON)) return `${TORCH_PYTHON} not found`;
   const args = [TORCH_SCRIPT, "--steps", String(steps), "--threads", String(threads)];
+  if (!generate) args.push("--gen-tokens", "0");
   const run = spawnSync(TORCH_PYTHON, args, { encoding: "utf8" });
   if (run.status !== 0) return (run.stderr || run.error?.message || "failed").trim().split("\n").pop()!;
   return JSON.parse(run.stdout.trim().split("\n").pop()!) as TorchResult;
@@ -133,8 +143,31 @@ async function main(): Promise<void> {
         ? `wasm + OpenBLAS (${threads} threads)`
         : "wasm + JS matmul fallback"
       : backend;
-  trainLine(label, timeSteps(steps));
+  const rounds = Math.max(1, Number(opts.rounds));
+  const torchRounds = opts["no-torch"] ? 0 : rounds;
+  const timer = stepTimer();
+  const ours: number[] = [];
+  const torch: TorchResult[] = [];
+  for (let round = 0; round < rounds; round++) {
+    ours.push(...timer(steps));
+    if (round >= torchRounds) continue;
+    const result = runTorch(steps, threads, round === torchRounds - 1);
+    if (typeof result === "string") {
+      console.log(`PyTorch twin not run: ${result}`);
+      break;
+    }
+    torch.push(result);
+  }
+  trainLine(label, ours);
   console.log(`${label.padEnd(34)} generation ${timeGeneration().toFixed(0)} tokens/s`);
+  const last = torch.at(-1);
+  if (last) {
+    trainLine(
+      `PyTorch ${last.torch} (${last.threads} threads)`,
+      torch.flatMap((t) => t.step_ms),
+    );
+    console.log(`${"PyTorch".padEnd(34)} generation ${last.gen_tokens_per_s?.toFixed(0)} tokens/s`);
+  }
   if (backend === "wasm" && native && opts.fallback) {
     useNativeBlas(false);
     trainLine("wasm + JS matmul fallback", timeSteps(steps));
@@ -145,14 +178,11 @@ async function main(): Promise<void> {
     trainLine("wasm, stock tfjs kernels", timeSteps(steps));
     registerFastWasmKernels();
   }
-  if (opts["no-torch"]) return;
-  const torch = runTorch(steps, threads);
-  if (typeof torch === "string") {
-    console.log(`PyTorch twin not run: ${torch}`);
-    return;
-  }
-  trainLine(`PyTorch ${torch.torch} (${torch.threads} threads)`, torch.step_ms);
-  console.log(`${"PyTorch".padEnd(34)} generation ${torch.gen_tokens_per_s.toFixed(0)} tokens/s`);
+  console.log(
+    `load average at the end ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
 }
 
 await main();

@@ -1,7 +1,8 @@
 """PyTorch twin of the learner benchmark's reference step (learner/backends/reference-model.ts).
 
 Run with Debian's python (`/usr/bin/python3`, which has python3-torch). Prints one JSON line:
-median training step ms over the timed steps, and generation tokens/s with the KV cache.
+median training step ms over the timed steps, and generation tokens/s with the KV cache (null
+with --gen-tokens 0). --threads sets PyTorch's thread count, which its OpenBLAS follows.
 """
 
 import argparse
@@ -120,7 +121,7 @@ def main():
         "step_ms": times,
         "median_ms": statistics.median(times),
         "best_ms": min(times),
-        "gen_tokens_per_s": bench_generate(model, args),
+        "gen_tokens_per_s": bench_generate(model, args) if args.gen_tokens > 0 else None,
     }
     print(json.dumps(result))
 
