@@ -38,6 +38,13 @@ describe("rlvr repro --quick", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  it("prints --help", async () => {
+    const help = await rlvr("repro", "--help");
+    assert.equal(help.code, 0, help.stderr);
+    assert.match(help.stdout, /--quick/);
+    assert.match(help.stdout, /--runs-dir/);
+  });
+
   it("runs every method and ablation and writes the summary, tables and report", async () => {
     const result = await repro();
     assert.equal(result.code, 0, result.stderr);
