@@ -58,8 +58,22 @@ export interface Line {
   points: { x: number; y: number }[];
 }
 
-/** Lines on a linear or log2 x axis with a 0–100% y axis. */
-export function lineChart(lines: Line[], title: string, xLabel: string, log2X = false): string {
+export interface LineChartOptions {
+  /** A y axis from 0 to this value in plain numbers, instead of 0–100%. */
+  yMax?: number;
+}
+
+/** Past this many distinct x values, the x axis gets a few round ticks and the points no markers. */
+const MAX_LABELLED_POINTS = 16;
+
+/** Lines on a linear or log2 x axis with a 0–100% y axis (or 0 to `yMax`). */
+export function lineChart(
+  lines: Line[],
+  title: string,
+  xLabel: string,
+  log2X = false,
+  options: LineChartOptions = {},
+): string {
   const width = 520;
   const height = 300;
   const [left, right, top, bottom] = [50, width - 130, 30, 250];
@@ -67,15 +81,21 @@ export function lineChart(lines: Line[], title: string, xLabel: string, log2X = 
   const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
   const x = (v: number) =>
     left + (((log2X ? Math.log2(v) : v) - xMin) / Math.max(xMax - xMin, 1e-9)) * (right - left);
-  const y = (v: number) => bottom - v * (bottom - top);
+  const yMax = options.yMax ?? 1;
+  const y = (v: number) => bottom - (v / yMax) * (bottom - top);
+  const yText = (v: number) => (options.yMax === undefined ? `${(v * 100).toFixed(1)}%` : formatPlain(v));
   const parts: string[] = [`<text x="10" y="18" class="title">${escapeHtml(title)}</text>`];
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+  for (const fraction of [0, 0.25, 0.5, 0.75, 1]) {
+    const tick = fraction * yMax;
+    const label = options.yMax === undefined ? `${fraction * 100}%` : formatPlain(tick);
     parts.push(
       `<line x1="${left}" x2="${right}" y1="${y(tick)}" y2="${y(tick)}" class="grid"/>`,
-      `<text x="${left - 6}" y="${y(tick) + 4}" class="axis" text-anchor="end">${tick * 100}%</text>`,
+      `<text x="${left - 6}" y="${y(tick) + 4}" class="axis" text-anchor="end">${label}</text>`,
     );
   }
-  for (const p of new Set(lines.flatMap((l) => l.points.map((q) => q.x)))) {
+  const distinctX = [...new Set(lines.flatMap((l) => l.points.map((q) => q.x)))];
+  const dense = distinctX.length > MAX_LABELLED_POINTS;
+  for (const p of dense ? roundTicks(xMin, xMax) : distinctX) {
     parts.push(`<text x="${x(p)}" y="${bottom + 16}" class="axis" text-anchor="middle">${p}</text>`);
   }
   parts.push(
@@ -87,9 +107,11 @@ export function lineChart(lines: Line[], title: string, xLabel: string, log2X = 
       .map((p, j) => `${j === 0 ? "M" : "L"}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`)
       .join("");
     parts.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"/>`);
+    // A sparse line (an evaluation every n steps) keeps its markers beside a dense one.
+    if (dense && line.points.length > MAX_LABELLED_POINTS) return;
     for (const p of line.points) {
       parts.push(
-        `<circle cx="${x(p.x)}" cy="${y(p.y)}" r="3" fill="${color}"><title>${escapeHtml(`${line.label} ${p.x}: ${(p.y * 100).toFixed(1)}%`)}</title></circle>`,
+        `<circle cx="${x(p.x)}" cy="${y(p.y)}" r="3" fill="${color}"><title>${escapeHtml(`${line.label} ${p.x}: ${yText(p.y)}`)}</title></circle>`,
       );
     }
   });
@@ -102,6 +124,24 @@ export function lineChart(lines: Line[], title: string, xLabel: string, log2X = 
     ),
   );
   return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${parts.join("")}</svg>`;
+}
+
+/** Three to six ticks at multiples of 1, 2 or 5 times a power of ten, within [min, max]. */
+export function roundTicks(min: number, max: number): number[] {
+  const span = max - min;
+  if (!(span > 0)) return [min];
+  const raw = span / 6;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) {
+    ticks.push(Number(t.toPrecision(12)));
+  }
+  return ticks;
+}
+
+function formatPlain(v: number): string {
+  return Number(v.toPrecision(3)).toString();
 }
 
 function legend(labels: string[], x: number, y: number, vertical = false): string {
