@@ -10,13 +10,7 @@ import { defaultDataDir } from "../../../shared/datasets/location.ts";
 import type { ProblemSet } from "../../../shared/datasets/problems.ts";
 import { resolveProblemSets } from "../../../shared/datasets/resolve.ts";
 import { type Evaluation, evaluateSamples } from "../../../shared/evaluation/evaluate.ts";
-import {
-  newJobId,
-  submitEvaluation,
-  uploadSamples,
-  waitForEvaluation,
-} from "../../../shared/evaluation/jobs/client.ts";
-import { openJobStore } from "../../../shared/evaluation/jobs/infrastructure.ts";
+import { runEvaluationJob } from "../../../shared/evaluation/jobs/client.ts";
 import { assertComplete, matchSamples } from "../../../shared/evaluation/samples.ts";
 import { connectNats } from "../../../shared/nats/connection.ts";
 import { evaluationHtml, evaluationMarkdown } from "../../../shared/reports/evaluation-report.ts";
@@ -122,14 +116,12 @@ async function evaluateAsJob(sets: ProblemSet[], samples: Sample[], flags: EvalF
   const { report } = matchSamples(sets, samples, flags.k);
   if (!flags.allowPartial) assertComplete(report, flags.k);
   const nc = await connectNats(flags.natsUrl, "rlvr-eval-cli");
+  const bar = progressBar("evaluating via nats", samples.length);
+  let done = 0;
   try {
-    const store = await openJobStore(nc);
-    const id = newJobId();
-    const object = await uploadSamples(store, samples, `${id}.samples.jsonl`);
-    await submitEvaluation(
-      store,
+    const result = await runEvaluationJob(
+      nc,
       {
-        samples: { object },
         // Only the golds travel: the evaluator needs no problem text.
         problemSets: sets.map((s) => ({
           name: s.name,
@@ -140,21 +132,19 @@ async function evaluateAsJob(sets: ProblemSet[], samples: Sample[], flags: EvalF
         allowPartial: flags.allowPartial ?? false,
         title: flags.title,
       },
-      id,
+      samples,
+      {
+        onSubmitted: (id) => console.error(`submitted evaluation job ${id}`),
+        onProgress: (graded) => {
+          if (graded > done) {
+            bar.tick(graded - done);
+            done = graded;
+          }
+        },
+      },
     );
-    console.error(`submitted evaluation job ${id}`);
-    const bar = progressBar("evaluating via nats", samples.length);
-    let done = 0;
-    const final = await waitForEvaluation(nc, store, id, (status) => {
-      if (status.progress.graded > done) {
-        bar.tick(status.progress.graded - done);
-        done = status.progress.graded;
-      }
-    });
     bar.done();
-    if (final.state === "failed" || !final.result)
-      throw new Error(`evaluation job ${id} failed: ${final.error}`);
-    return { result: final.result, report };
+    return { result, report };
   } finally {
     await nc.close();
   }

@@ -1,18 +1,20 @@
 /**
- * Submitting evaluation jobs and following them: used by `POST /v1/evaluations` and by
- * `rlvr eval --via nats`. Samples always travel through the object store, so a job message stays
+ * Submitting evaluation jobs and following them: used by `POST /v1/evaluations`, by
+ * `rlvr eval --via nats` and by `rlvr demo`. Samples always travel through the object store, so a job message stays
  * small whatever the size of the samples.
  */
 import type { NatsConnection } from "@nats-io/transport-node";
 import {
   EVALUATOR_NATS,
   type EvaluationJobMessage,
+  type EvaluationRequest,
   EvaluationRequestSchema,
+  type EvaluationResult,
   type EvaluationStatus,
   EvaluationStatusSchema,
   type Sample,
 } from "../../contracts/evaluation.ts";
-import type { EvaluationJobStore } from "./infrastructure.ts";
+import { type EvaluationJobStore, openJobStore } from "./infrastructure.ts";
 
 export function newJobId(): string {
   return crypto.randomUUID();
@@ -98,4 +100,33 @@ export async function waitForEvaluation(
   } finally {
     events.unsubscribe();
   }
+}
+
+export interface EvaluationJobCallbacks {
+  onSubmitted?: (id: string) => void;
+  /** Samples graded so far (reported as the evaluator makes progress). */
+  onProgress?: (graded: number) => void;
+}
+
+/**
+ * Puts `samples` in the object store, queues a job for them and follows it to the end: resolves with
+ * the result, or rejects saying why the job failed.
+ */
+export async function runEvaluationJob(
+  nc: NatsConnection,
+  request: Omit<EvaluationRequest, "samples">,
+  samples: Sample[],
+  callbacks: EvaluationJobCallbacks = {},
+): Promise<EvaluationResult> {
+  const store = await openJobStore(nc);
+  const id = newJobId();
+  const object = await uploadSamples(store, samples, `${id}.samples.jsonl`);
+  await submitEvaluation(store, { ...request, samples: { object } }, id);
+  callbacks.onSubmitted?.(id);
+  const final = await waitForEvaluation(nc, store, id, (status) =>
+    callbacks.onProgress?.(status.progress.graded),
+  );
+  if (final.state === "failed" || !final.result)
+    throw new Error(`evaluation job ${id} failed: ${final.error}`);
+  return final.result;
 }
