@@ -11,6 +11,8 @@ import { type RunningNatsServer, startNatsServer } from "./nats-server.ts";
 export interface StackOptions {
   /** Holds JetStream's store and the logs; default `.rlvr/` in the project. */
   stateDir?: string;
+  /** A running NATS server (JetStream on) to use instead of starting one. */
+  natsUrl?: string;
   natsPort?: number;
   graderPort?: number;
   evaluatorPort?: number;
@@ -31,7 +33,8 @@ export interface RunningStack {
   natsUrl: string;
   graderUrl: string;
   evaluatorUrl: string | null;
-  nats: RunningNatsServer;
+  /** The server this stack started; null when it uses one given by `natsUrl`. */
+  nats: RunningNatsServer | null;
   graders: RunningGrader[];
   evaluator: RunningEvaluator | null;
   stateDir: string;
@@ -42,13 +45,16 @@ export const DEFAULT_STATE_DIR = join(PROJECT_ROOT, ".rlvr");
 
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
-  const nats = await startNatsServer({
-    storeDir: join(stateDir, "nats"),
-    logFile: join(stateDir, "logs", "nats-server.log"),
-    port: options.natsPort,
-    user: options.natsUser,
-    password: options.natsPassword,
-  });
+  const nats = options.natsUrl
+    ? null
+    : await startNatsServer({
+        storeDir: join(stateDir, "nats"),
+        logFile: join(stateDir, "logs", "nats-server.log"),
+        port: options.natsPort,
+        user: options.natsUser,
+        password: options.natsPassword,
+      });
+  const natsUrl = options.natsUrl ?? nats!.url;
   const replicas = Math.max(1, options.graderReplicas ?? 1);
   // Start the services side by side: each spends seconds starting Deno and its workers.
   const started = await Promise.allSettled([
@@ -56,7 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       startGrader({
         logFile: join(stateDir, "logs", `grader-${replica}.log`),
         port: replica === 0 ? options.graderPort : 0,
-        natsUrl: nats.url,
+        natsUrl,
         token: options.httpToken,
         workers: options.graderWorkers,
       }),
@@ -64,7 +70,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     options.evaluator === false
       ? Promise.resolve(null)
       : startEvaluator({
-          natsUrl: nats.url,
+          natsUrl,
           logFile: join(stateDir, "logs", "evaluator.log"),
           port: options.evaluatorPort,
           dataDir: options.dataDir,
@@ -74,7 +80,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const failure = started.find((s) => s.status === "rejected");
   if (failure) {
     await Promise.all(started.map((s) => (s.status === "fulfilled" ? s.value?.process.stop() : undefined)));
-    await nats.process.stop();
+    await nats?.process.stop();
     throw (failure as PromiseRejectedResult).reason;
   }
   const values = started.map(
@@ -83,7 +89,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const graders = values.slice(0, replicas) as RunningGrader[];
   const evaluator = values[replicas] as RunningEvaluator | null;
   return {
-    natsUrl: nats.url,
+    natsUrl,
     graderUrl: graders[0]!.url,
     evaluatorUrl: evaluator?.url ?? null,
     nats,
@@ -94,7 +100,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       // Services first, so they drain their in-flight requests while NATS is still up.
       await evaluator?.process.stop();
       await Promise.all(graders.map((g) => g.process.stop()));
-      await nats.process.stop();
+      await nats?.process.stop();
     },
   };
 }
