@@ -51,7 +51,7 @@ export function sftCommand(): Command {
     });
     const backend = await selectBackend(flags.backend);
     const grader = await openGrader(graderFlags(command, flags));
-    const stop = stopOnSigint("the weights");
+    const stop = stopOnSigint("stopping after this step and saving the weights");
     const bar = progressBar("sft", config.steps);
     try {
       console.error(`backend ${backend}, ${config.steps} steps of ${config.batchSize}, out ${flags.out}`);

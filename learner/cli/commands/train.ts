@@ -93,7 +93,7 @@ export function trainCommand(): Command {
     });
     const backend = await selectBackend(flags.backend);
     const grader = await openGrader(graderFlags(command, flags));
-    const stop = stopOnSigint("a checkpoint");
+    const stop = stopOnSigint("stopping after this step and saving a checkpoint");
     let bar: ReturnType<typeof progressBar> | undefined;
     try {
       console.error(
