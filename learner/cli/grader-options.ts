@@ -22,12 +22,26 @@ export interface GraderFlags {
   timeoutMs?: number;
 }
 
-export function addGraderFlags(command: Command): Command {
+export interface GraderFlagDefaults {
+  /**
+   * The learner's rewards come from the NATS grader whenever a NATS server is configured, as
+   * Algorithm 1 runs in a deployment; file-grading commands stay in-process unless asked.
+   */
+  natsWhenConfigured?: boolean;
+}
+
+export function addGraderFlags(command: Command, defaults: GraderFlagDefaults = {}): Command {
+  const natsConfigured = defaults.natsWhenConfigured && Boolean(process.env.NATS_URL);
   return command
     .addOption(
-      new Option("--via <transport>", "where grading runs")
+      new Option(
+        "--via <transport>",
+        defaults.natsWhenConfigured
+          ? "where grading runs (default: nats when NATS_URL is set)"
+          : "where grading runs",
+      )
         .choices(["local", "http", "nats"])
-        .default("local"),
+        .default(natsConfigured ? "nats" : "local"),
     )
     .addOption(
       new Option("--grader-url <url>", "grading service URL (--via http)")

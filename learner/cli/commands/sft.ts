@@ -36,7 +36,7 @@ export function sftCommand(): Command {
     .addOption(intOption("--eval-k <n>", "samples per held-out problem for Pass@1"))
     .addOption(intOption("--eval-problems <n>", "held-out problems evaluated"))
     .addOption(levelsOption());
-  addGraderFlags(command).action(async (flags: SftFlags) => {
+  addGraderFlags(command, { natsWhenConfigured: true }).action(async (flags: SftFlags) => {
     const base = flags.config ? await readJsonConfig(flags.config) : {};
     const config = parseWithOverrides(SftConfigSchema, base, {
       seed: flags.seed,

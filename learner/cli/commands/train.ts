@@ -64,7 +64,7 @@ export function trainCommand(): Command {
     .addOption(intOption("--eval-problems <n>", "held-out problems evaluated"))
     .addOption(intOption("--checkpoint-every <n>", "checkpoint every n steps (0: only at the end)", true))
     .addOption(levelsOption());
-  addGraderFlags(command).action(async (flags: TrainFlags) => {
+  addGraderFlags(command, { natsWhenConfigured: true }).action(async (flags: TrainFlags) => {
     const base = flags.config ? await readJsonConfig(flags.config) : {};
     const config = parseWithOverrides(TrainConfigSchema, base, {
       ...(flags.init && { model: { checkpoint: flags.init } }),
