@@ -6,6 +6,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
 import { batchMatMulConfig } from "./wasm-matmul.ts";
+import { oneHotConfig } from "./wasm-one-hot.ts";
 import { unsortedSegmentSumConfig } from "./wasm-segment-sum.ts";
 import { castConfig, identityConfig } from "./wasm-share.ts";
 import { sumConfig } from "./wasm-sum.ts";
@@ -20,6 +21,7 @@ const REPLACED: Array<[string, (stock: tf.KernelConfig) => tf.KernelConfig]> = [
   [tf.Identity, identityConfig],
   [tf.Cast, castConfig],
   [tf.Sum, sumConfig],
+  [tf.OneHot, oneHotConfig],
 ];
 
 /** tfjs's own kernels, kept once replaced. */
