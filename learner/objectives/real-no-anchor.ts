@@ -1,9 +1,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "../tf/gradients.ts";
 import type { Objective } from "./batch.ts";
-import { groupLogSumExp } from "./group-logsumexp.ts";
-import { validGroups } from "./groups.ts";
 import { assertPositiveTau, DEFAULT_TAU } from "./real.ts";
+import { realGroupTerms } from "./real-group-terms.ts";
 import { runObjective } from "./run-objective.ts";
 import { zeroLossOnGraph } from "./zero-loss.ts";
 
@@ -20,20 +19,9 @@ export function realNoAnchorLossFromScores(
   tau: number,
 ): tf.Scalar {
   return tf.tidy(() => {
-    const valid = validGroups(rewards, groups);
-    if (valid.length === 0) return zeroLossOnGraph(scores);
-    const scaled = tf.div<tf.Tensor1D>(scores, tau);
-    const negatives = groupLogSumExp(
-      scaled,
-      valid.map((g) => g.negatives),
-      false,
-    );
-    const positives = groupLogSumExp(
-      tf.neg(scaled),
-      valid.map((g) => g.positives),
-      false,
-    );
-    return tf.div(tf.sum(tf.softplus(tf.add(negatives, positives))), prompts);
+    const terms = realGroupTerms(scores, rewards, groups, tau, false);
+    if (!terms) return zeroLossOnGraph(scores);
+    return tf.div(tf.sum(tf.softplus(tf.add(terms.negatives, terms.positives))), prompts);
   });
 }
 

@@ -1,8 +1,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "../tf/gradients.ts";
 import type { Objective } from "./batch.ts";
-import { groupLogSumExp } from "./group-logsumexp.ts";
-import { validGroups } from "./groups.ts";
+import { realGroupTerms } from "./real-group-terms.ts";
 import { runObjective } from "./run-objective.ts";
 import { zeroLossOnGraph } from "./zero-loss.ts";
 
@@ -22,20 +21,9 @@ export function realLossFromScores(
   tau: number,
 ): tf.Scalar {
   return tf.tidy(() => {
-    const valid = validGroups(rewards, groups);
-    if (valid.length === 0) return zeroLossOnGraph(scores);
-    const scaled = tf.div<tf.Tensor1D>(scores, tau);
-    const positives = groupLogSumExp(
-      tf.neg(scaled),
-      valid.map((g) => g.positives),
-      true,
-    );
-    const negatives = groupLogSumExp(
-      scaled,
-      valid.map((g) => g.negatives),
-      true,
-    );
-    return tf.div(tf.add(tf.sum(positives), tf.sum(negatives)), prompts);
+    const terms = realGroupTerms(scores, rewards, groups, tau, true);
+    if (!terms) return zeroLossOnGraph(scores);
+    return tf.div(tf.add(tf.sum(terms.positives), tf.sum(terms.negatives)), prompts);
   });
 }
 
