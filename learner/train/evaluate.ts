@@ -2,7 +2,7 @@ import type { GraderClient } from "../../shared/clients/grader.ts";
 import type { ProblemSet } from "../../shared/datasets/problems.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
 import type { Policy } from "./policy.ts";
-import { gradeRollouts, sampleRollouts } from "./rollouts.ts";
+import { gradeRollouts, sampleKPerProblem } from "./rollouts.ts";
 
 export interface EvalOptions {
   k: number;
@@ -35,18 +35,7 @@ export async function passAtOne(
   let samples = 0;
   for (const set of sets) {
     const problems = set.problems.slice(0, options.limit ?? set.problems.length);
-    const rollouts = sampleRollouts(
-      policy,
-      problems,
-      {
-        groupSize: options.k,
-        maxNewTokens: options.maxNewTokens,
-        temperature: options.temperature,
-        topP: 1,
-        rng,
-      },
-      Math.max(1, Math.floor(256 / options.k)),
-    );
+    const rollouts = sampleKPerProblem(policy, problems, options, rng);
     const rewards = await gradeRollouts(grader, problems, rollouts);
     bySet[set.name] =
       rewards.reduce((a, r) => a + r.reduce((x, y) => x + y, 0) / r.length, 0) / problems.length;

@@ -2,7 +2,7 @@ import type { Sample } from "../../shared/contracts/evaluation.ts";
 import type { ProblemSet } from "../../shared/datasets/problems.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
 import type { Policy } from "./policy.ts";
-import { sampleRollouts } from "./rollouts.ts";
+import { sampleKPerProblem } from "./rollouts.ts";
 
 export interface GenerateSamplesOptions {
   k: number;
@@ -21,31 +21,17 @@ export function generateSamples(
 ): Sample[] {
   const rng = seededRng(options.seed);
   const samples: Sample[] = [];
-  const chunk = Math.max(1, Math.floor(256 / options.k));
   let done = 0;
   for (const set of sets) {
-    for (let start = 0; start < set.problems.length; start += chunk) {
-      const problems = set.problems.slice(start, start + chunk);
-      const rollouts = sampleRollouts(
-        policy,
-        problems,
-        {
-          groupSize: options.k,
-          maxNewTokens: options.maxNewTokens,
-          temperature: options.temperature,
-          topP: options.topP,
-          rng,
-        },
-        chunk,
-      );
-      problems.forEach((problem, p) => {
-        rollouts[p]!.forEach((r, sample) => {
-          samples.push({ benchmark: set.name, problem_id: problem.id, sample, response: r.text });
-        });
+    const rollouts = sampleKPerProblem(policy, set.problems, options, rng, (n) =>
+      options.onProgress?.(done + n),
+    );
+    set.problems.forEach((problem, p) => {
+      rollouts[p]!.forEach((r, sample) => {
+        samples.push({ benchmark: set.name, problem_id: problem.id, sample, response: r.text });
       });
-      done += problems.length;
-      options.onProgress?.(done);
-    }
+    });
+    done += set.problems.length;
   }
   return samples;
 }

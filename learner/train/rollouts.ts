@@ -27,12 +27,19 @@ export interface Group {
   rewards: number[];
 }
 
-/** `groupSize` responses per problem, sampled `chunk` prompts at a time to bound memory. */
+export interface ChunkOptions {
+  /** Prompts per generate call: bounds memory. */
+  chunk?: number;
+  /** Called after every generate call with the number of problems sampled so far. */
+  onProgress?: (problemsDone: number) => void;
+}
+
+/** `groupSize` responses per problem, sampled `chunk` prompts at a time. */
 export function sampleRollouts(
   policy: Policy,
   problems: readonly Problem[],
   options: SamplingOptions,
-  chunk = 64,
+  { chunk = 64, onProgress }: ChunkOptions = {},
 ): Rollout[][] {
   const { tokenizer } = policy;
   const out: Rollout[][] = [];
@@ -61,8 +68,42 @@ export function sampleRollouts(
       }
       out.push(group);
     });
+    onProgress?.(out.length);
   }
   return out;
+}
+
+/** Sequences per generate call when sampling k responses per problem, so that memory does not grow with k. */
+const SEQUENCES_PER_CALL = 256;
+
+export interface KSamplingOptions {
+  k: number;
+  temperature: number;
+  maxNewTokens: number;
+  /** Default 1: evaluation samples from the whole distribution. */
+  topP?: number;
+}
+
+/** k responses per problem, as evaluation draws them. */
+export function sampleKPerProblem(
+  policy: Policy,
+  problems: readonly Problem[],
+  options: KSamplingOptions,
+  rng: Rng,
+  onProgress?: (problemsDone: number) => void,
+): Rollout[][] {
+  return sampleRollouts(
+    policy,
+    problems,
+    {
+      groupSize: options.k,
+      maxNewTokens: options.maxNewTokens,
+      temperature: options.temperature,
+      topP: options.topP ?? 1,
+      rng,
+    },
+    { chunk: Math.max(1, Math.floor(SEQUENCES_PER_CALL / options.k)), onProgress },
+  );
 }
 
 /** Rewards in {0, 1} for every rollout, graded in one request. */
