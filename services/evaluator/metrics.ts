@@ -1,12 +1,7 @@
 /** The evaluator's Prometheus metrics. */
 import type { GraderClient } from "../../shared/clients/grader.ts";
-import {
-  Counter,
-  exposition,
-  Histogram,
-  LATENCY_BUCKETS_SECONDS,
-  single,
-} from "../common/metrics/prometheus.ts";
+import { Counter, exposition, Histogram, single } from "../common/metrics/prometheus.ts";
+import { RequestMetrics } from "../common/metrics/requests.ts";
 
 const JOB_BUCKETS_SECONDS = [0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
 
@@ -24,15 +19,10 @@ export class EvaluatorMetrics {
     "evaluator_items_graded_total",
     "Items sent to the graders and answered: responses, and answer comparisons for maj@k.",
   );
-  private readonly requests = new Counter(
-    "evaluator_http_requests_total",
-    "HTTP requests answered, by route and status code.",
-  );
-  private readonly latency = new Histogram(
-    "evaluator_http_request_duration_seconds",
-    "Time from receiving an HTTP request to answering it.",
-    LATENCY_BUCKETS_SECONDS,
-  );
+  private readonly requests = new RequestMetrics("evaluator_http", {
+    answered: "HTTP requests answered, by route and status code.",
+    latency: "Time from receiving an HTTP request to answering it.",
+  });
 
   constructor(private readonly activeJobs: () => number) {}
 
@@ -41,9 +31,8 @@ export class EvaluatorMetrics {
     this.jobDuration.observe({ outcome }, seconds);
   }
 
-  recordRequest({ route, code }: { route: string; code: string }, seconds: number): void {
-    this.requests.inc({ route, code });
-    this.latency.observe({ route }, seconds);
+  recordRequest(labels: { route: string; code: string }, seconds: number): void {
+    this.requests.record(labels, seconds);
   }
 
   /** `grader`, counting the items it grades. */
@@ -69,8 +58,7 @@ export class EvaluatorMetrics {
       this.jobDuration.render(),
       this.graded.render(),
       single("evaluator_active_jobs", "Jobs being evaluated now.", this.activeJobs()),
-      this.requests.render(),
-      this.latency.render(),
+      ...this.requests.render(),
     ]);
   }
 }

@@ -2,31 +2,24 @@
 
 import type { Verdict } from "../../shared/contracts/grading.ts";
 import type { PoolStats } from "../../shared/pool/index.ts";
-import {
-  Counter,
-  exposition,
-  Histogram,
-  LATENCY_BUCKETS_SECONDS,
-  single,
-} from "../common/metrics/prometheus.ts";
+import { Counter, exposition, single } from "../common/metrics/prometheus.ts";
+import { RequestMetrics } from "../common/metrics/requests.ts";
 
-/** `transport` is http or nats; `route` is the HTTP route pattern or the NATS endpoint name. */
-export interface RequestLabels {
+/**
+ * `transport` is http or nats; `route` is the HTTP route pattern or the NATS endpoint name. A type
+ * rather than an interface, so that it passes where any record of string labels is taken.
+ */
+export type RequestLabels = {
   transport: "http" | "nats";
   route: string;
   code: string;
-}
+};
 
 export class GraderMetrics {
-  private readonly requests = new Counter(
-    "grader_requests_total",
-    "Requests answered, by transport, route and status code.",
-  );
-  private readonly latency = new Histogram(
-    "grader_request_duration_seconds",
-    "Time from receiving a request to answering it.",
-    LATENCY_BUCKETS_SECONDS,
-  );
+  private readonly requests = new RequestMetrics("grader", {
+    answered: "Requests answered, by transport, route and status code.",
+    latency: "Time from receiving a request to answering it.",
+  });
   private readonly verdicts = new Counter(
     "grader_verdicts_total",
     "Verdicts given, by status and correctness.",
@@ -34,9 +27,8 @@ export class GraderMetrics {
 
   constructor(private readonly poolStats: () => PoolStats) {}
 
-  recordRequest({ transport, route, code }: RequestLabels, seconds: number): void {
-    this.requests.inc({ transport, route, code });
-    this.latency.observe({ transport, route }, seconds);
+  recordRequest(labels: RequestLabels, seconds: number): void {
+    this.requests.record(labels, seconds);
   }
 
   recordVerdicts(verdicts: readonly Verdict[]): void {
@@ -48,8 +40,7 @@ export class GraderMetrics {
   render(): string {
     const pool = this.poolStats();
     return exposition([
-      this.requests.render(),
-      this.latency.render(),
+      ...this.requests.render(),
       this.verdicts.render(),
       single(
         "grader_pool_timeouts_total",
