@@ -1,36 +1,16 @@
 import assert from "node:assert/strict";
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { access, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { promisify } from "node:util";
 import { PROJECT_ROOT } from "../../infra/stack/binaries.ts";
 import { EvaluationResultSchema } from "../../shared/contracts/evaluation.ts";
+import { MICRO_MODEL } from "../support/micro-model.ts";
+import { RLVR, rlvr } from "../support/rlvr.ts";
 
-const run = promisify(execFile);
-const RLVR = join(PROJECT_ROOT, "learner", "cli", "rlvr.js");
-
-async function rlvr(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [RLVR, ...args], { cwd: PROJECT_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-const MICRO_MODEL = {
-  vocabSize: 100,
-  hiddenSize: 32,
-  numLayers: 2,
-  numHeads: 4,
-  numKvHeads: 2,
-  intermediateSize: 48,
-  maxPositions: 64,
-  tieEmbeddings: true,
-};
+/** The cpu backend and the in-process grader: the test needs no accelerator and no services. */
+const ON_CPU_GRADING_LOCALLY = ["--backend", "cpu", "--via", "local", "--workers", "1"];
 
 /** The spec's per-step metrics (docs/algorithm.md, "Metrics to log every step"). */
 const STEP_FIELDS = [
@@ -66,12 +46,7 @@ const TRAIN_FLAGS = [
   "1",
   "--levels",
   "1",
-  "--backend",
-  "cpu",
-  "--via",
-  "local",
-  "--workers",
-  "1",
+  ...ON_CPU_GRADING_LOCALLY,
 ];
 
 describe("rlvr sft, train, generate (tiny sizes, cpu)", () => {
@@ -109,12 +84,7 @@ describe("rlvr sft, train, generate (tiny sizes, cpu)", () => {
       sftConfig,
       "--out",
       join(dir, "sft"),
-      "--backend",
-      "cpu",
-      "--via",
-      "local",
-      "--workers",
-      "1",
+      ...ON_CPU_GRADING_LOCALLY,
     );
     assert.equal(sft.code, 0, sft.stderr);
     assert.match(sft.stdout, /held-out Pass@1 \d/);

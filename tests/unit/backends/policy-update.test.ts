@@ -7,7 +7,6 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { selectBackend } from "../../../learner/backends/select.ts";
-import { parseModelConfig } from "../../../learner/model/config.ts";
 import { forward, type Model } from "../../../learner/model/forward.ts";
 import { generate } from "../../../learner/model/generate.ts";
 import { tokenEntropy, tokenLogProbs } from "../../../learner/model/log-probs.ts";
@@ -23,19 +22,9 @@ import type { Group } from "../../../learner/train/rollouts.ts";
 import { packSequences } from "../../../learner/train/sequences.ts";
 import { updateOnGroups } from "../../../learner/train/update.ts";
 import { seededRng } from "../../../shared/random/seeded.ts";
+import { MICRO_MODEL } from "../../support/micro-model.ts";
 import { onBackend, withAndWithoutAddon } from "./compare.ts";
 
-const CONFIG = parseModelConfig({
-  vocabSize: CHAR_VOCAB_SIZE,
-  hiddenSize: 32,
-  numLayers: 2,
-  numHeads: 4,
-  numKvHeads: 2,
-  intermediateSize: 48,
-  maxPositions: 64,
-  qkvBias: true,
-  tieEmbeddings: true,
-});
 const TEMPERATURE = 0.7;
 const LR = 1e-2;
 
@@ -105,7 +94,7 @@ class RecordingAdamW extends AdamW {
 type Observed = Record<string, ArrayLike<number>>;
 
 function policy(seed: number): Model {
-  return { config: CONFIG, params: createParams(CONFIG, seed) };
+  return { config: MICRO_MODEL, params: createParams(MICRO_MODEL, seed) };
 }
 
 /** Log-probs and entropy of the initial policy on the packed groups, masked to the response tokens. */

@@ -4,17 +4,12 @@ import * as tf from "@tensorflow/tfjs-core";
 import { type ModelConfigInput, parseModelConfig } from "../../../learner/model/config.ts";
 import type { Model } from "../../../learner/model/forward.ts";
 import { createParams } from "../../../learner/model/params.ts";
+import { MICRO_SIZES } from "../../support/micro-model.ts";
 
-/** Small enough for the cpu backend to run a test in well under a second. */
 export function microConfig(overrides: Partial<ModelConfigInput> = {}) {
   return parseModelConfig({
     vocabSize: 37,
-    hiddenSize: 32,
-    numLayers: 2,
-    numHeads: 4,
-    numKvHeads: 2,
-    intermediateSize: 48,
-    maxPositions: 64,
+    ...MICRO_SIZES,
     ...overrides,
   });
 }

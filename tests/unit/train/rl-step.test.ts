@@ -10,7 +10,8 @@ import type { Policy } from "../../../learner/train/policy.ts";
 import { type Group, sampleGroups } from "../../../learner/train/rollouts.ts";
 import { updateOnGroups } from "../../../learner/train/update.ts";
 import { seededRng } from "../../../shared/random/seeded.ts";
-import { MICRO_MODEL, sevenGrader, snapshot } from "./support.ts";
+import { MICRO_MODEL } from "../../support/micro-model.ts";
+import { sevenGrader, snapshot } from "./support.ts";
 
 const problems = curriculum({ split: "train", size: 4, seed: 2 });
 

@@ -1,24 +1,12 @@
 import "@tensorflow/tfjs-backend-cpu";
 import * as tf from "@tensorflow/tfjs-core";
-import { parseModelConfig } from "../../../learner/model/config.ts";
-import { CHAR_VOCAB_SIZE } from "../../../learner/tokenizers/char.ts";
 import { type TrainConfigInput, TrainConfigSchema } from "../../../learner/train/config.ts";
 import type { GraderClient } from "../../../shared/clients/grader.ts";
 import type { GradeRequest, Verdict } from "../../../shared/contracts/grading.ts";
+import { MICRO_MODEL } from "../../support/micro-model.ts";
 
 // The cpu backend: bit-for-bit reproducible, which resume tests rely on.
 await tf.setBackend("cpu");
-
-export const MICRO_MODEL = parseModelConfig({
-  vocabSize: CHAR_VOCAB_SIZE,
-  hiddenSize: 32,
-  numLayers: 2,
-  numHeads: 4,
-  numKvHeads: 2,
-  intermediateSize: 48,
-  maxPositions: 64,
-  tieEmbeddings: true,
-});
 
 /**
  * A verifier for untrained models, which never answer right: a response "is correct" when it holds
