@@ -9,6 +9,7 @@ import { EVALUATOR_NATS, type EvaluationStatus } from "../../shared/contracts/ev
 import { submitEvaluation, waitForEvaluation } from "../../shared/evaluation/jobs/client.ts";
 import { type EvaluationJobStore, openJobStore } from "../../shared/evaluation/jobs/infrastructure.ts";
 import { connectNats } from "../../shared/nats/connection.ts";
+import { inProcessResult, settledJobsConsumer, syntheticJob } from "../support/evaluator-fixtures.ts";
 import {
   natsServerMissing,
   startTestEvaluator,
@@ -16,7 +17,6 @@ import {
   startTestNats,
   type TestProcess,
 } from "../support/processes.ts";
-import { inProcessResult, syntheticJob } from "./evaluator-fixtures.ts";
 
 /** Short, so the job comes back within seconds of the crash instead of the default 30 s. */
 const ACK_WAIT_MS = 3_000;
@@ -87,14 +87,9 @@ describe("evaluator crash safety", { skip: natsServerMissing }, () => {
     const log = second.process.output();
     assert.match(log, new RegExp(`job ${id}: resumed, reusing [1-9]\\d* of 20000 verdicts`));
     assert.equal(log.match(new RegExp(`job ${id} done`, "g"))?.length, 1, log);
-    const jsm = await jetstreamManager(nc);
-    const deadline = Date.now() + 10_000;
-    let consumer = await jsm.consumers.info(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer);
-    while (consumer.num_ack_pending + consumer.num_pending > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      consumer = await jsm.consumers.info(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer);
-    }
+    const consumer = await settledJobsConsumer(nc);
     assert.equal(consumer.num_ack_pending + consumer.num_pending, 0);
+    const jsm = await jetstreamManager(nc);
     assert.equal((await jsm.streams.info(EVALUATOR_NATS.stream)).state.messages, 0);
     const chunkKeys: string[] = [];
     for await (const key of await store.chunks.keys(`${id}.*`)) chunkKeys.push(key);

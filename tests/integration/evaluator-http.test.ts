@@ -4,18 +4,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { RunningEvaluator } from "../../infra/stack/evaluator.ts";
-import type { RunningGrader } from "../../infra/stack/grader.ts";
 import type { RunningNatsServer } from "../../infra/stack/nats-server.ts";
 import { type EvaluationStatus, EvaluationStatusSchema } from "../../shared/contracts/evaluation.ts";
+import {
+  inProcessResult,
+  jsonl,
+  K,
+  startTestEvaluationStack,
+  type TestEvaluationStack,
+  TOY_SAMPLES,
+  TOY_SET,
+} from "../support/evaluator-fixtures.ts";
 import { postJson, postRaw, streamOfBytes } from "../support/http.ts";
 import {
   natsServerMissing,
   startTestEvaluator,
-  startTestGrader,
   startTestNats,
   type TestProcess,
 } from "../support/processes.ts";
-import { inProcessResult, jsonl, K, TOY_SAMPLES, TOY_SET } from "./evaluator-fixtures.ts";
 
 const MiB = 1024 * 1024;
 
@@ -42,8 +48,7 @@ async function submit(url: string, body: unknown, headers: Record<string, string
 
 describe("evaluator over HTTP", { skip: natsServerMissing }, () => {
   let dataDir: string;
-  let nats: TestProcess<RunningNatsServer>;
-  let grader: TestProcess<RunningGrader>;
+  let stack: TestEvaluationStack;
   let evaluator: TestProcess<RunningEvaluator>;
   before(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "rlvr-evaluator-data-"));
@@ -52,16 +57,11 @@ describe("evaluator over HTTP", { skip: natsServerMissing }, () => {
       join(dataDir, "benchmarks", "toy.jsonl"),
       jsonl(TOY_SET.problems.map((p) => ({ id: p.id, problem: p.problem, answer: p.gold }))),
     );
-    nats = await startTestNats();
-    [grader, evaluator] = await Promise.all([
-      startTestGrader({ natsUrl: nats.url }),
-      startTestEvaluator({ natsUrl: nats.url, dataDir }),
-    ]);
+    stack = await startTestEvaluationStack({ dataDir });
+    evaluator = stack.evaluator;
   });
   after(async () => {
-    await evaluator?.stop();
-    await grader?.stop();
-    await nats?.stop();
+    await stack?.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
 

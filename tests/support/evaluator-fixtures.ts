@@ -4,12 +4,23 @@
  * nats-server + grader + evaluator.
  */
 
+import { type ConsumerInfo, jetstreamManager } from "@nats-io/jetstream";
+import type { NatsConnection } from "@nats-io/transport-node";
+import type { EvaluatorOptions, RunningEvaluator } from "../../infra/stack/evaluator.ts";
+import type { RunningGrader } from "../../infra/stack/grader.ts";
+import type { RunningNatsServer } from "../../infra/stack/nats-server.ts";
 import { localGrader } from "../../shared/clients/grader-local.ts";
-import type { EvaluationResult, InlineProblemSet, Sample } from "../../shared/contracts/evaluation.ts";
+import {
+  EVALUATOR_NATS,
+  type EvaluationResult,
+  type InlineProblemSet,
+  type Sample,
+} from "../../shared/contracts/evaluation.ts";
 import type { ProblemSet } from "../../shared/datasets/problems.ts";
 import { evaluateSamples } from "../../shared/evaluation/evaluate.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
 import { syntheticResponses } from "../../shared/synthetic/responses.ts";
+import { startTestEvaluator, startTestGrader, startTestNats, type TestProcess } from "./processes.ts";
 
 export const K = 4;
 
@@ -73,3 +84,47 @@ export async function inProcessResult(
 }
 
 export const jsonl = (rows: unknown[]) => `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`;
+
+export interface TestEvaluationStack {
+  nats: TestProcess<RunningNatsServer>;
+  grader: TestProcess<RunningGrader>;
+  evaluator: TestProcess<RunningEvaluator>;
+  stop(): Promise<void>;
+}
+
+/** nats-server with a grader and an evaluator on it, the evaluator started with `evaluatorOptions`. */
+export async function startTestEvaluationStack(
+  evaluatorOptions: Partial<EvaluatorOptions> = {},
+): Promise<TestEvaluationStack> {
+  const nats = await startTestNats();
+  const [grader, evaluator] = await Promise.all([
+    startTestGrader({ natsUrl: nats.url }),
+    startTestEvaluator({ natsUrl: nats.url, ...evaluatorOptions }),
+  ]);
+  return {
+    nats,
+    grader,
+    evaluator,
+    // The evaluator first, while NATS and the grader are still there for it to shut down cleanly.
+    stop: async () => {
+      await evaluator.stop();
+      await grader.stop();
+      await nats.stop();
+    },
+  };
+}
+
+/**
+ * The evaluator's jobs consumer once nothing on it is pending or waiting for an ack, or as it stands
+ * after `withinMs`: the ack of a finished job may trail its final status by a moment.
+ */
+export async function settledJobsConsumer(nc: NatsConnection, withinMs = 10_000): Promise<ConsumerInfo> {
+  const jsm = await jetstreamManager(nc);
+  const deadline = Date.now() + withinMs;
+  let consumer = await jsm.consumers.info(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer);
+  while (consumer.num_ack_pending + consumer.num_pending > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    consumer = await jsm.consumers.info(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer);
+  }
+  return consumer;
+}
