@@ -42,3 +42,26 @@ export async function withAndWithoutAddon(check: (label: string) => Promise<void
     }
   }
 }
+
+/**
+ * Runs `op` on an input of `shape` on wasm and on cpu, as float32 and as int32, with the addon's
+ * kernels and without, and compares the numbers it returns. The input holds whole numbers so that
+ * both dtypes carry the same values.
+ */
+export async function compareOnIntegerInput(
+  shape: number[],
+  seed: number,
+  op: (x: tf.Tensor) => number[],
+): Promise<void> {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const run = (dtype: "float32" | "int32") => () =>
+    tf.tidy(() => {
+      const wholeNumbers = values(size, seed).map((v) => Math.round(v * 100));
+      return op(tf.tensor(wholeNumbers, shape, dtype));
+    });
+  await withAndWithoutAddon(async (how) => {
+    for (const dtype of ["float32", "int32"] as const) {
+      assertClose(await onBackend("wasm", run(dtype)), await onBackend("cpu", run(dtype)), `${how} ${dtype}`);
+    }
+  });
+}

@@ -2,7 +2,7 @@ import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import "../../../learner/tf/gradients.ts";
 import { selectBackend } from "../../../learner/backends/select.ts";
-import { assertClose, onBackend, values, withAndWithoutAddon } from "./compare.ts";
+import { assertClose, compareOnIntegerInput, onBackend, values } from "./compare.ts";
 
 const CASES: Array<[number[], number]> = [
   [[3, 2, 4, 5, 6], 0],
@@ -18,25 +18,9 @@ describe("wasm Unpack replacement", () => {
 
   for (const [shape, axis] of CASES) {
     it(`unstacks [${shape}] along ${axis} like cpu`, async () => {
-      const size = shape.reduce((a, b) => a * b, 1);
-      const run = (dtype: "float32" | "int32") => () =>
-        tf.tidy(() => {
-          const x = tf.tensor(
-            values(size, 3).map((v) => Math.round(v * 100)),
-            shape,
-            dtype,
-          );
-          return tf.unstack(x, axis).flatMap((t) => [...t.shape, ...t.dataSync()]);
-        });
-      await withAndWithoutAddon(async (how) => {
-        for (const dtype of ["float32", "int32"] as const) {
-          assertClose(
-            await onBackend("wasm", run(dtype)),
-            await onBackend("cpu", run(dtype)),
-            `${how} ${dtype}`,
-          );
-        }
-      });
+      await compareOnIntegerInput(shape, 3, (x) =>
+        tf.unstack(x, axis).flatMap((t) => [...t.shape, ...t.dataSync()]),
+      );
     });
   }
 
