@@ -75,7 +75,7 @@ const wasmKernel: KernelFunc = (raw) => {
   const blas = nativeBlas();
   if (blas) {
     const { param, grad, m, v } = inputs;
-    const offsets = Int32Array.from([param, grad, m, v, ...outs], (t) => byteOffset(backend, t));
+    const offsets = Uint32Array.from([param, grad, m, v, ...outs], (t) => byteOffset(backend, t));
     const h = attrs;
     const hyper = Float64Array.of(
       h.gradScale,

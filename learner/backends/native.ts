@@ -43,7 +43,7 @@ export interface NativeBlas {
    * AdamW on float32 arrays at byte `offsets` (param, grad, m, v, then the three outputs);
    * `hyper` holds gradScale, lr, beta1, beta2, eps, weightDecay, correction1, correction2Root.
    */
-  adamw(heap: ArrayBufferLike, offsets: Int32Array, size: number, hyper: Float64Array): void;
+  adamw(heap: ArrayBufferLike, offsets: Uint32Array, size: number, hyper: Float64Array): void;
 }
 
 const ADDON_PATH = new URL("./native/build/Release/rlvr_blas.node", import.meta.url);

@@ -125,8 +125,8 @@ static napi_value column_sums(napi_env env, napi_callback_info info) {
 }
 
 /*
- * adamw(heap, offsets, size, hyper): offsets (Int32Array) of param, grad, m, v, param', m', v'
- * in bytes; hyper (Float64Array) gradScale, lr, beta1, beta2, eps, weightDecay, correction1,
+ * adamw(heap, offsets, size, hyper): offsets (Uint32Array: the wasm heap may pass 2 GiB) of param,
+ * grad, m, v, param', m', v' in bytes; hyper (Float64Array) gradScale, lr, beta1, beta2, eps, weightDecay, correction1,
  * correction2Root. The arithmetic of learner/backends/fused-adamw.ts's adamwUpdate.
  */
 static napi_value adamw(napi_env env, napi_callback_info info) {
@@ -135,21 +135,22 @@ static napi_value adamw(napi_env env, napi_callback_info info) {
   char *heap = NULL;
   size_t heap_bytes = 0;
   CHECK(napi_get_arraybuffer_info(env, argv[0], (void **)&heap, &heap_bytes));
-  int32_t *offsets;
+  uint32_t *offsets;
   size_t n_offsets;
-  CHECK(get_i32_array(env, argv[1], &offsets, &n_offsets));
+  napi_typedarray_type offsets_type;
+  CHECK(napi_get_typedarray_info(env, argv[1], &offsets_type, &n_offsets, (void **)&offsets, NULL, NULL));
   int64_t size;
   CHECK(get_i64(env, argv[2], &size));
   napi_typedarray_type type;
   size_t n_hyper;
   double *h;
   CHECK(napi_get_typedarray_info(env, argv[3], &type, &n_hyper, (void **)&h, NULL, NULL));
-  if (n_offsets != 7 || type != napi_float64_array || n_hyper != 8 || size < 0) {
-    napi_throw_error(env, NULL, "rlvr_blas: adamw takes 7 offsets and 8 hyperparameters");
+  if (offsets_type != napi_uint32_array || n_offsets != 7 || type != napi_float64_array || n_hyper != 8 || size < 0) {
+    napi_throw_error(env, NULL, "rlvr_blas: adamw takes 7 offsets (Uint32Array) and 8 hyperparameters (Float64Array)");
     return NULL;
   }
   for (int i = 0; i < 7; i++)
-    if (offsets[i] % 4 || !inside(offsets[i], size * 4, heap_bytes)) OUTSIDE();
+    if (offsets[i] % 4 || !inside((int64_t)offsets[i], size * 4, heap_bytes)) OUTSIDE();
   const float *p = (const float *)(heap + offsets[0]), *g = (const float *)(heap + offsets[1]);
   const float *m = (const float *)(heap + offsets[2]), *v = (const float *)(heap + offsets[3]);
   float *p2 = (float *)(heap + offsets[4]), *m2 = (float *)(heap + offsets[5]), *v2 = (float *)(heap + offsets[6]);

@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import {
@@ -6,6 +7,7 @@ import {
   FUSED_ADAMW,
   fusedAdamW,
 } from "../../../learner/backends/fused-adamw.ts";
+import { nativeBlas } from "../../../learner/backends/native.ts";
 import { selectBackend } from "../../../learner/backends/select.ts";
 import { assertClose, onBackend, values, withAndWithoutAddon } from "./compare.ts";
 
@@ -76,5 +78,36 @@ describe(`${FUSED_ADAMW} kernel`, () => {
     adamwUpdate({ param, grad: values(SIZE, 2), m, v }, separate, STEP);
     adamwUpdate({ param, grad: values(SIZE, 2), m, v }, { param, m, v }, STEP);
     assertClose(param, separate.param, "in place");
+  });
+
+  it("reaches operands past 2 GiB of the heap (offsets do not wrap)", {
+    skip: !nativeBlas() && "no OpenBLAS addon",
+  }, () => {
+    // A wasm heap grows to 4 GiB; untouched pages of this buffer cost no memory.
+    const heap = new ArrayBuffer(2 ** 31 + 8 * SIZE * 4);
+    const offsets = Uint32Array.from({ length: 7 }, (_, i) => 2 ** 31 + i * SIZE * 4);
+    const at = (i: number) => new Float32Array(heap, offsets[i]!, SIZE);
+    const slots = { param: values(SIZE, 1), grad: values(SIZE, 2), m: values(SIZE, 3), v: values(SIZE, 4) };
+    slots.v = slots.v.map(Math.abs);
+    for (const [i, array] of [slots.param, slots.grad, slots.m, slots.v].entries()) at(i).set(array);
+    const h = STEP;
+    const hyper = Float64Array.of(
+      h.gradScale,
+      h.lr,
+      h.beta1,
+      h.beta2,
+      h.eps,
+      h.weightDecay,
+      h.correction1,
+      h.correction2Root,
+    );
+    nativeBlas()!.adamw(heap, offsets, SIZE, hyper);
+    const expected = { param: new Float32Array(SIZE), m: new Float32Array(SIZE), v: new Float32Array(SIZE) };
+    adamwUpdate(slots, expected, STEP);
+    assertClose(at(4), expected.param, "param");
+    assertClose(at(5), expected.m, "m");
+    assertClose(at(6), expected.v, "v");
+    const beyond = Uint32Array.from(offsets, (o, i) => (i === 6 ? heap.byteLength : o));
+    assert.throws(() => nativeBlas()!.adamw(heap, beyond, SIZE, hyper), /outside the buffer/);
   });
 });
