@@ -1,7 +1,7 @@
 import type { Problem, ProblemSet } from "../../shared/datasets/problems.ts";
 import { resolveProblemSets } from "../../shared/datasets/resolve.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
-import { curriculum, type TaskKind } from "../tasks/curriculum.ts";
+import { curriculum, TASK_KINDS, type TaskKind } from "../tasks/curriculum.ts";
 import type { TaskConfig } from "./config.ts";
 
 export interface TaskData {
@@ -20,6 +20,24 @@ export function curriculumTestSet(
 ): ProblemSet {
   const problems = curriculum({ split: "test", size, seed, levels, kinds });
   return { name: CURRICULUM_TEST_SET, path: "", problems, skipped: [] };
+}
+
+/**
+ * The test split as one problem set per task family (named by its kind), `perKind` problems each, so
+ * that an evaluation scores every family on its own and averages them with equal weight.
+ */
+export function curriculumTestSetsByKind(
+  perKind: number,
+  seed: number,
+  levels?: readonly number[],
+  kinds: readonly TaskKind[] = TASK_KINDS,
+): ProblemSet[] {
+  return kinds.map((kind) => ({
+    name: kind,
+    path: "",
+    problems: curriculum({ split: "test", size: perKind, seed, levels, kinds: [kind] }),
+    skipped: [],
+  }));
 }
 
 export async function loadTask(task: TaskConfig, seed: number): Promise<TaskData> {

@@ -72,7 +72,13 @@ describe("rlvr grade (in-process)", () => {
   });
 
   it("has --help on every command", async () => {
-    for (const args of [["--help"], ["grade", "--help"], ["stack", "up", "--help"], ["demo", "--help"]]) {
+    for (const args of [
+      ["--help"],
+      ["grade", "--help"],
+      ["stack", "up", "--help"],
+      ["stack", "check", "--help"],
+      ["demo", "--help"],
+    ]) {
       const result = await rlvr(...args);
       assert.equal(result.code, 0, args.join(" "));
       assert.match(result.stdout, /Usage: rlvr/);

@@ -1,115 +1,111 @@
-/**
- * `rlvr demo`: starts the stack (nats-server and two grading replicas), grades synthetic responses to
- * every benchmark gold over HTTP and over NATS, checks both transports agree with each other and with
- * the known labels, prints the figures and stops everything it started.
- */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Command } from "commander";
-import { startStack } from "../../../infra/stack/stack.ts";
-import { httpGrader } from "../../../shared/clients/grader-http.ts";
-import { natsGrader } from "../../../shared/clients/grader-nats.ts";
-import type { GradeRequest, Verdict } from "../../../shared/contracts/grading.ts";
-import { type BenchmarkProblem, readAllBenchmarks } from "../../../shared/datasets/benchmarks.ts";
-import { defaultDataDir } from "../../../shared/datasets/location.ts";
-import { seededRng } from "../../../shared/random/seeded.ts";
-import { syntheticResponses } from "../../../shared/synthetic/responses.ts";
-import { progressBar } from "../ui/progress.ts";
-import { summarizeVerdicts } from "../ui/verdict-summary.ts";
+/** `rlvr demo`: REAL on the built-in curriculum end to end (see learner/demo/run.ts). */
+import { isAbsolute, join } from "node:path";
+import { Command, Option } from "commander";
+import { PROJECT_ROOT } from "../../../infra/stack/binaries.ts";
+import { runDemo } from "../../demo/run.ts";
+import type { BackendName } from "../../train/backend.ts";
+import {
+  parseWithOverrides,
+  readJsonConfig,
+  type TrainConfig,
+  TrainConfigSchema,
+} from "../../train/config.ts";
+import { backendOption, intOption } from "./train.ts";
 
-interface LabelledItem {
-  request: GradeRequest;
-  label: boolean;
-  benchmark: string;
+/** The demo's recipe: the RL config, whose `model.checkpoint` is the shipped warm start. */
+export const DEMO_RECIPE = join("learner", "train", "configs", "demo.json");
+/** Pass@1 over this many samples per problem, as in the paper. */
+const EVAL_SAMPLES = 16;
+
+/** `--quick`: the whole pipeline at the smallest sizes, for a smoke test. */
+const QUICK = {
+  overrides: {
+    steps: 4,
+    batchPrompts: 4,
+    groupSize: 4,
+    miniBatchPrompts: 2,
+    "eval.every": 2,
+    "eval.k": 2,
+    "eval.problems": 10,
+  },
+  problemsPerFamily: 2,
+};
+
+interface DemoFlags {
+  out: string;
+  config: string;
+  steps?: number;
+  seed?: number;
+  evalProblems: number;
+  natsUrl?: string;
+  quick?: boolean;
+  backend: BackendName;
 }
 
 export function demoCommand(): Command {
   return new Command("demo")
-    .description("start the stack, grade synthetic responses to the six benchmarks over HTTP and NATS, stop")
-    .option("--data <dir>", "benchmark data directory", defaultDataDir())
-    .option("--per-problem <n>", "responses per problem", "4")
-    .option("--seed <n>", "seed for the synthetic responses", "1")
-    .action(async (flags: { data: string; perProblem: string; seed: string }) => {
-      const items = await demoItems(flags.data, Number(flags.perProblem), Number(flags.seed));
-      const stateDir = await mkdtemp(join(tmpdir(), "rlvr-demo-"));
-      console.log("starting nats-server and two grading replicas…");
-      const stack = await startStack({ stateDir, graderReplicas: 2, evaluator: false });
-      try {
-        const requests = items.map((i) => i.request);
-        const overHttp = await gradeWithProgress("HTTP", requests, (batch) =>
-          httpGrader({ url: stack.graderUrl }).gradeMany(batch),
-        );
-        const nats = await natsGrader({ connection: stack.natsUrl });
-        const overNats = await gradeWithProgress("NATS", requests, (batch) => nats.gradeMany(batch));
-        await nats.close();
-        report(items, overHttp, overNats);
-      } finally {
-        await stack.stop();
-        await rm(stateDir, { recursive: true, force: true });
+    .description(
+      "train a tiny policy with REAL on the built-in curriculum and compare Pass@1 before and after: " +
+        "starts nats-server, the grading and the evaluation services, and stops them at the end",
+    )
+    .option(
+      "--out <dir>",
+      "where summary.json, report.html, report.md, the training run and the services' logs go",
+      join("runs", "demo", new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19)),
+    )
+    .option(
+      "--config <file>",
+      "the RL recipe (a `rlvr train` config; a relative model.checkpoint is read from the project folder)",
+      join(PROJECT_ROOT, DEMO_RECIPE),
+    )
+    .addOption(intOption("--steps <n>", "training steps (default: the recipe's)"))
+    .addOption(intOption("--seed <n>", "seed of training, of the held-out problems and of sampling", true))
+    .addOption(intOption("--eval-problems <n>", "held-out problems per task family").default(40))
+    .addOption(new Option("--nats-url <url>", "use this NATS server (JetStream on) instead of starting one"))
+    .option("--quick", "a smoke test: 4 small steps, 2 held-out problems per family (about a minute)")
+    .addOption(backendOption())
+    .action(async (flags: DemoFlags) => {
+      const config = await demoConfig(flags);
+      const outcome = await runDemo({
+        out: flags.out,
+        recipe: flags.config,
+        config,
+        evaluation: {
+          k: EVAL_SAMPLES,
+          problemsPerFamily: flags.quick ? QUICK.problemsPerFamily : flags.evalProblems,
+          temperature: config.eval.temperature,
+          maxNewTokens: config.maxResponseTokens,
+          seed: config.seed,
+        },
+        natsUrl: flags.natsUrl,
+        backend: flags.backend,
+        quick: flags.quick ?? false,
+        command: ["rlvr", ...process.argv.slice(2)].join(" "),
+      });
+      if (outcome.interrupted) {
+        console.error(`interrupted: everything the demo started is stopped; partial outputs in ${flags.out}`);
+        process.exitCode = 130;
+        return;
       }
+      const { summary, table, files } = outcome;
+      console.log(
+        `\nPass@1 over k = ${summary.evaluation.k} samples per problem, before and after ` +
+          `${summary.config.steps} steps of ${summary.config.loss} (${(summary.seconds.total / 60).toFixed(1)} min in all):\n`,
+      );
+      console.log(table);
+      console.log(`\n${files.join("\n")}`);
     });
 }
 
-async function demoItems(dataDir: string, perProblem: number, seed: number): Promise<LabelledItem[]> {
-  let problems: BenchmarkProblem[];
-  try {
-    problems = await readAllBenchmarks(join(dataDir, "benchmarks"));
-  } catch (error) {
-    throw new Error(
-      `cannot read the benchmarks in ${dataDir} (set --data or RLVR_DATA_DIR): ${String(error)}`,
-    );
-  }
-  const rng = seededRng(seed);
-  return problems.flatMap((p) => {
-    const gold = Array.isArray(p.gold) ? p.gold[0]! : String(p.gold);
-    return syntheticResponses(gold, perProblem, rng).map((s) => ({
-      request: { response: s.response, gold: p.gold },
-      label: s.label,
-      benchmark: p.benchmark,
-    }));
+async function demoConfig(flags: DemoFlags): Promise<TrainConfig> {
+  const recipe = await readJsonConfig(flags.config);
+  const config = parseWithOverrides(TrainConfigSchema, recipe, {
+    ...(flags.quick ? QUICK.overrides : {}),
+    ...(flags.steps !== undefined && { steps: flags.steps }),
+    seed: flags.seed,
   });
-}
-
-async function gradeWithProgress(
-  transport: string,
-  requests: GradeRequest[],
-  grade: (batch: GradeRequest[]) => Promise<Verdict[]>,
-): Promise<{ verdicts: Verdict[]; seconds: number }> {
-  const bar = progressBar(`grading over ${transport.padEnd(4)}`, requests.length);
-  const started = performance.now();
-  const verdicts: Verdict[] = [];
-  for (let start = 0; start < requests.length; start += 1024) {
-    const batch = requests.slice(start, start + 1024);
-    verdicts.push(...(await grade(batch)));
-    bar.tick(batch.length);
+  if ("checkpoint" in config.model && !isAbsolute(config.model.checkpoint)) {
+    config.model = { checkpoint: join(PROJECT_ROOT, config.model.checkpoint) };
   }
-  bar.done();
-  return { verdicts, seconds: (performance.now() - started) / 1000 };
-}
-
-function report(
-  items: LabelledItem[],
-  http: { verdicts: Verdict[]; seconds: number },
-  nats: { verdicts: Verdict[]; seconds: number },
-): void {
-  const disagreements = http.verdicts.filter((v, i) => v.correct !== nats.verdicts[i]!.correct).length;
-  console.log(`\n${summarizeVerdicts(http.verdicts, http.seconds)}`);
-  console.log(`HTTP and NATS verdicts differ on ${disagreements} of ${items.length} items`);
-  console.log("\nagreement with the synthetic labels (correct rewrites accepted, wrong values rejected):");
-  console.log("  benchmark        items  accepted-correct  rejected-wrong");
-  const benchmarks = [...new Set(items.map((i) => i.benchmark))];
-  for (const benchmark of [...benchmarks, "all"]) {
-    const rows = items.map((item, i) => ({ item, verdict: http.verdicts[i]! }));
-    const selected = rows.filter((r) => benchmark === "all" || r.item.benchmark === benchmark);
-    const positives = selected.filter((r) => r.item.label);
-    const negatives = selected.filter((r) => !r.item.label);
-    const rate = (rs: typeof rows, want: boolean) =>
-      rs.length
-        ? `${((100 * rs.filter((r) => r.verdict.correct === want).length) / rs.length).toFixed(1)}%`
-        : "-";
-    console.log(
-      `  ${benchmark.padEnd(16)} ${String(selected.length).padStart(5)}  ${rate(positives, true).padStart(16)}  ${rate(negatives, false).padStart(14)}`,
-    );
-  }
+  return config;
 }

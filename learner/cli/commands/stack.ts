@@ -1,7 +1,11 @@
-/** `rlvr stack up`: runs nats-server and the services in the foreground until Ctrl-C. */
+/**
+ * `rlvr stack up`: runs nats-server and the services in the foreground until Ctrl-C; `rlvr stack
+ * check` checks the grader end to end.
+ */
 import { Command, Option } from "commander";
 import { DEFAULT_STATE_DIR, startStack } from "../../../infra/stack/stack.ts";
 import { positiveInt } from "../grader-options.ts";
+import { stackCheckCommand } from "./stack-check.ts";
 
 export function stackCommand(): Command {
   const stack = new Command("stack").description("the local stack: nats-server and the services");
@@ -42,5 +46,6 @@ export function stackCommand(): Command {
       console.log("\nstopping…");
       await running.stop();
     });
+  stack.addCommand(stackCheckCommand());
   return stack;
 }
