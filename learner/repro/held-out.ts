@@ -8,8 +8,8 @@ import type { GraderClient } from "../../shared/clients/grader.ts";
 import type { ProblemSet } from "../../shared/datasets/problems.ts";
 import { loadCheckpoint } from "../model/checkpoint.ts";
 import { disposeParams } from "../model/params.ts";
-import { curriculum, TASK_KINDS } from "../tasks/curriculum.ts";
 import type { TaskConfig, TokenizerConfig } from "../train/config.ts";
+import { curriculumTestSetsByKind } from "../train/data.ts";
 import { passAtOne } from "../train/evaluate.ts";
 import { loadTokenizer } from "../train/load-policy.ts";
 import type { ReproConfig } from "./config.ts";
@@ -23,23 +23,10 @@ export const FamilyPass1Schema = z.object({
 });
 export type FamilyPass1 = z.output<typeof FamilyPass1Schema>;
 
-/** One problem set per task family the task draws from, the same number of problems each. */
 export function heldOutFamilies(task: TaskConfig, finalEval: ReproConfig["finalEval"]): ProblemSet[] {
   if (task.kind !== "curriculum")
     throw new Error("the reproduction reports Pass@1 per curriculum task family: use a curriculum task");
-  const kinds = task.kinds ?? TASK_KINDS;
-  return kinds.map((kind) => ({
-    name: kind,
-    path: "",
-    problems: curriculum({
-      split: "test",
-      size: finalEval.problemsPerFamily,
-      seed: finalEval.seed,
-      levels: task.levels,
-      kinds: [kind],
-    }),
-    skipped: [],
-  }));
+  return curriculumTestSetsByKind(finalEval.problemsPerFamily, finalEval.seed, task.levels, task.kinds);
 }
 
 export interface HeldOutEvaluation {
