@@ -3,26 +3,18 @@
  * bars), and the training curves (reward, validation Pass@1, entropy), in the style of the
  * evaluation report.
  */
-import { CHART_CSS, escapeHtml, groupedBars, type Line, lineChart } from "../../shared/reports/svg.ts";
+import { trailingMean } from "../../shared/reports/smoothing.ts";
+import {
+  CHART_CSS,
+  escapeHtml,
+  groupedBars,
+  type Line,
+  lineChart,
+  roundedUp,
+} from "../../shared/reports/svg.ts";
 import type { StepMetrics } from "../train/metrics.ts";
 import { AVERAGE, type Pass1Change } from "./comparison.ts";
 import type { DemoSummary } from "./summary.ts";
-
-/** Trailing mean over up to `window` values (the first ones average what there is). */
-export function movingAverage(values: readonly number[], window: number): number[] {
-  let sum = 0;
-  return values.map((v, i) => {
-    sum += v - (i >= window ? values[i - window]! : 0);
-    return sum / Math.min(i + 1, window);
-  });
-}
-
-/** The smallest 1, 2 or 5 times a power of ten at or above `value` (a y axis's top). */
-export function roundedUp(value: number): number {
-  if (!(value > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 5, 10].map((m) => m * power).find((top) => top >= value * (1 - 1e-12))!;
-}
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
@@ -44,7 +36,7 @@ function trainingCharts(summary: DemoSummary, metrics: readonly StepMetrics[]): 
     { label: "per step", points: steps.map((x, i) => ({ x, y: rewards[i]! })) },
     {
       label: `mean of ${window}`,
-      points: movingAverage(rewards, window).map((y, i) => ({ x: steps[i]!, y })),
+      points: trailingMean(rewards, window).map((y, i) => ({ x: steps[i]!, y })),
     },
   ];
   const validation: Line[] = [

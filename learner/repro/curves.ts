@@ -2,6 +2,7 @@
  * Training curves of Figures 4 and 5 from the runs' metrics: each quantity averaged over a run's seeds
  * step by step, the per-step ones optionally smoothed by a trailing moving average.
  */
+import { trailingMean } from "../../shared/reports/smoothing.ts";
 import type { StepMetrics } from "../train/metrics.ts";
 
 export const CURVE_FIELDS = ["entropy", "valPass1", "meanReward", "allCorrectShare"] as const;
@@ -39,19 +40,16 @@ export function meanOverSeeds(seeds: readonly (readonly StepMetrics[])[], field:
     .map(([x, values]) => ({ x, y: values.reduce((a, b) => a + b, 0) / values.length }));
 }
 
-/** Each point replaced by the mean of itself and up to `window - 1` points before it. */
-export function trailingMean(points: readonly Point[], window: number): Point[] {
-  return points.map((p, i) => {
-    const span = points.slice(Math.max(0, i - window + 1), i + 1);
-    return { x: p.x, y: span.reduce((a, q) => a + q.y, 0) / span.length };
-  });
-}
-
 export function curve(
   seeds: readonly (readonly StepMetrics[])[],
   field: CurveField,
   smoothing: number,
 ): Point[] {
   const points = meanOverSeeds(seeds, field);
-  return PER_STEP.includes(field) ? trailingMean(points, smoothing) : points;
+  if (!PER_STEP.includes(field)) return points;
+  const smoothed = trailingMean(
+    points.map((p) => p.y),
+    smoothing,
+  );
+  return points.map((p, i) => ({ x: p.x, y: smoothed[i]! }));
 }

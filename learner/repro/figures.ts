@@ -3,8 +3,8 @@
  * autodiff through the project's losses next to the closed forms) and the training curves of Figures 4
  * and 5.
  */
+import { type Line, lineChart, PALETTE, roundedUp } from "../../shared/reports/svg.ts";
 import { type Figure1Data, figure1Data } from "../objectives/figure1.ts";
-import { colorOf, type Series, xyChart } from "./charts.ts";
 import { CURVE_FIELDS, CURVE_TITLES, type CurveField, type Point } from "./curves.ts";
 
 const GRPO_COLOR = "#e15759";
@@ -21,18 +21,20 @@ const maxGap = (a: readonly number[], b: readonly number[]) =>
 
 export function figure1(data: Figure1Data = figure1Data()): Figure1 {
   const chart = (sign: "positive" | "negative", title: string) => {
-    const along = (values: readonly number[]): Point[] => values.map((y, i) => ({ x: data.scores[i]!, y }));
-    const series: Series[] = [
-      { label: "GRPO, autodiff", points: along(data.grpo[sign].autodiff), color: GRPO_COLOR, wide: true },
-      { label: "GRPO, eq. 3", points: along(data.grpo[sign].closedForm), color: GRPO_COLOR, dashed: true },
-      { label: "REAL, autodiff", points: along(data.real[sign].autodiff), color: REAL_COLOR, wide: true },
-      { label: "REAL, eq. 9", points: along(data.real[sign].closedForm), color: REAL_COLOR, dashed: true },
-    ];
-    return xyChart(series, {
-      title,
-      xLabel: "relative log-probability: s_t (GRPO), s̄ (REAL)",
-      zeroBased: true,
+    const line = (label: string, values: readonly number[], color: string, stroke: Line["stroke"]): Line => ({
+      label,
+      points: values.map((y, i) => ({ x: data.scores[i]!, y })),
+      color,
+      stroke,
     });
+    const lines = [
+      line("GRPO, autodiff", data.grpo[sign].autodiff, GRPO_COLOR, "wide"),
+      line("GRPO, eq. 3", data.grpo[sign].closedForm, GRPO_COLOR, "dashed"),
+      line("REAL, autodiff", data.real[sign].autodiff, REAL_COLOR, "wide"),
+      line("REAL, eq. 9", data.real[sign].closedForm, REAL_COLOR, "dashed"),
+    ];
+    const yMax = roundedUp(Math.max(...lines.flatMap((l) => l.points.map((p) => p.y))));
+    return lineChart(lines, title, "relative log-probability: s_t (GRPO), s̄ (REAL)", false, { yMax });
   };
   return {
     svg: [
@@ -59,13 +61,16 @@ export interface MethodCurves {
 /** The four panels of Figure 4 (or 5): entropy, validation Pass@1, reward, 100% solved ratio. */
 export function trainingCurves(methods: readonly MethodCurves[]): string[] {
   return CURVE_FIELDS.map((field) =>
-    xyChart(
-      methods.map((m) => ({ label: m.label, points: m.curves[field], color: colorOf(m.index) })),
-      {
-        title: CURVE_TITLES[field],
-        xLabel: "training step",
-        percent: field !== "entropy",
-      },
+    lineChart(
+      methods.map((m) => ({
+        label: m.label,
+        points: m.curves[field],
+        color: PALETTE[m.index % PALETTE.length],
+      })),
+      CURVE_TITLES[field],
+      "training step",
+      false,
+      { fitY: field === "entropy" ? "plain" : "percent" },
     ),
   );
 }

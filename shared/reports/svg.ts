@@ -49,24 +49,39 @@ export function groupedBars(groups: BarGroup[], series: string[], title: string)
       `<text x="${x0 + (series.length * 22) / 2}" y="${bottom + 16}" class="axis" text-anchor="middle">${escapeHtml(group.label)}</text>`,
     );
   });
-  parts.push(legend(series, 60, height - 22));
+  parts.push(barLegend(series, 60, height - 22));
   return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${parts.join("")}</svg>`;
 }
 
 export interface Line {
   label: string;
-  points: { x: number; y: number }[];
+  points: readonly { x: number; y: number }[];
+  /** A colour of its own (a run's, the same in every figure); else the palette's, by position. */
+  color?: string;
+  /** A pale "wide" measured curve under a thin "dashed" reference (a closed form) that it should match. */
+  stroke?: "wide" | "dashed";
 }
 
 export interface LineChartOptions {
   /** A y axis from 0 to this value in plain numbers, instead of 0–100%. */
   yMax?: number;
+  /**
+   * A y axis that spans the data, padded, in percentages or plain numbers (`yMax` then goes unused):
+   * lines that differ by a few points stay apart instead of merging at the bottom of 0–100%.
+   */
+  fitY?: "percent" | "plain";
 }
 
 /** Past this many distinct x values, the x axis gets a few round ticks and the points no markers. */
 const MAX_LABELLED_POINTS = 16;
 
-/** Lines on a linear or log2 x axis with a 0–100% y axis (or 0 to `yMax`). */
+const STROKES = {
+  solid: 'stroke-width="2"',
+  wide: 'stroke-width="5" stroke-opacity="0.35"',
+  dashed: 'stroke-width="1.5" stroke-dasharray="5 3"',
+};
+
+/** Lines on a linear or log2 x axis with a 0–100% y axis (or 0 to `yMax`, or fitted to the data). */
 export function lineChart(
   lines: Line[],
   title: string,
@@ -78,16 +93,19 @@ export function lineChart(
   const height = 300;
   const [left, right, top, bottom] = [50, width - 130, 30, 250];
   const xs = lines.flatMap((l) => l.points.map((p) => (log2X ? Math.log2(p.x) : p.x)));
-  const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
+  const [xMin, xMax] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1];
   const x = (v: number) =>
     left + (((log2X ? Math.log2(v) : v) - xMin) / Math.max(xMax - xMin, 1e-9)) * (right - left);
-  const yMax = options.yMax ?? 1;
-  const y = (v: number) => bottom - (v / yMax) * (bottom - top);
-  const yText = (v: number) => (options.yMax === undefined ? `${(v * 100).toFixed(1)}%` : formatPlain(v));
+  const axis = yAxis(
+    lines.flatMap((l) => l.points.map((p) => p.y)),
+    options,
+  );
+  const y = (v: number) => bottom - ((v - axis.min) / Math.max(axis.max - axis.min, 1e-9)) * (bottom - top);
+  const yText = (v: number) => (axis.percent ? `${(v * 100).toFixed(1)}%` : formatPlain(v));
+  const colorOf = (line: Line, i: number) => line.color ?? PALETTE[i % PALETTE.length]!;
   const parts: string[] = [`<text x="10" y="18" class="title">${escapeHtml(title)}</text>`];
-  for (const fraction of [0, 0.25, 0.5, 0.75, 1]) {
-    const tick = fraction * yMax;
-    const label = options.yMax === undefined ? `${fraction * 100}%` : formatPlain(tick);
+  for (const tick of axis.ticks) {
+    const label = axis.percent ? `${formatPlain(tick * 100)}%` : formatPlain(tick);
     parts.push(
       `<line x1="${left}" x2="${right}" y1="${y(tick)}" y2="${y(tick)}" class="grid"/>`,
       `<text x="${left - 6}" y="${y(tick) + 4}" class="axis" text-anchor="end">${label}</text>`,
@@ -102,11 +120,11 @@ export function lineChart(
     `<text x="${(left + right) / 2}" y="${bottom + 34}" class="axis" text-anchor="middle">${escapeHtml(xLabel)}</text>`,
   );
   lines.forEach((line, i) => {
-    const color = PALETTE[i % PALETTE.length];
+    const color = colorOf(line, i);
     const path = line.points
       .map((p, j) => `${j === 0 ? "M" : "L"}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`)
       .join("");
-    parts.push(`<path d="${path}" fill="none" stroke="${color}" stroke-width="2"/>`);
+    parts.push(`<path d="${path}" fill="none" stroke="${color}" ${STROKES[line.stroke ?? "solid"]}/>`);
     // A sparse line (an evaluation every n steps) keeps its markers beside a dense one.
     if (dense && line.points.length > MAX_LABELLED_POINTS) return;
     for (const p of line.points) {
@@ -115,40 +133,82 @@ export function lineChart(
       );
     }
   });
-  parts.push(
-    legend(
-      lines.map((l) => l.label),
-      right + 12,
-      top,
-      true,
-    ),
-  );
+  lines.forEach((line, i) => {
+    const ly = top + i * 18;
+    parts.push(
+      `<line x1="${right + 12}" x2="${right + 26}" y1="${ly + 6}" y2="${ly + 6}" stroke="${colorOf(line, i)}" ${STROKES[line.stroke ?? "solid"]}/>`,
+      `<text x="${right + 30}" y="${ly + 10}" class="axis">${escapeHtml(line.label)}</text>`,
+    );
+  });
   return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${parts.join("")}</svg>`;
 }
 
-/** Three to six ticks at multiples of 1, 2 or 5 times a power of ten, within [min, max]. */
+interface YAxis {
+  min: number;
+  max: number;
+  ticks: number[];
+  percent: boolean;
+}
+
+function yAxis(ys: readonly number[], options: LineChartOptions): YAxis {
+  const quarters = (max: number) => [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  if (options.fitY) {
+    // Out to the next round tick each way, so that gridlines frame the lines above and below.
+    const [lo, hi] = paddedRange(ys);
+    const step = roundStep(hi - lo);
+    const [min, max] = [Math.floor(lo / step) * step, Math.ceil(hi / step) * step];
+    return { min, max, ticks: multiples(step, min, max), percent: options.fitY === "percent" };
+  }
+  if (options.yMax !== undefined)
+    return { min: 0, max: options.yMax, ticks: quarters(options.yMax), percent: false };
+  return { min: 0, max: 1, ticks: quarters(1), percent: true };
+}
+
+/** The values' range widened by 5% each way, never below 0 for values that are not. */
+function paddedRange(values: readonly number[]): [number, number] {
+  if (values.length === 0) return [0, 1];
+  const [lo, hi] = [Math.min(...values), Math.max(...values)];
+  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.1 || 0.05;
+  return [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
+}
+
+/** The smallest 1, 2 or 5 times a power of ten at or above `value` (a y axis's top). */
+export function roundedUp(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  return [1, 2, 5, 10].map((m) => m * power).find((top) => top >= value * (1 - 1e-12))!;
+}
+
+/** Two to seven ticks at multiples of 1, 2 or 5 times a power of ten, within [min, max]. */
 export function roundTicks(min: number, max: number): number[] {
-  const span = max - min;
-  if (!(span > 0)) return [min];
+  if (!(max - min > 0)) return [min];
+  return multiples(roundStep(max - min), min, max);
+}
+
+/** The smallest 1, 2 or 5 times a power of ten that cuts `span` into at most six. */
+function roundStep(span: number): number {
   const raw = span / 6;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
-  const ticks: number[] = [];
-  for (let t = Math.ceil(min / step) * step; t <= max + step * 1e-9; t += step) {
-    ticks.push(Number(t.toPrecision(12)));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
+}
+
+function multiples(step: number, min: number, max: number): number[] {
+  const out: number[] = [];
+  for (let t = Math.ceil(min / step - 1e-9) * step; t <= max + step * 1e-9; t += step) {
+    out.push(Number(t.toPrecision(12)));
   }
-  return ticks;
+  return out;
 }
 
 function formatPlain(v: number): string {
   return Number(v.toPrecision(3)).toString();
 }
 
-function legend(labels: string[], x: number, y: number, vertical = false): string {
+function barLegend(labels: string[], x: number, y: number): string {
   return labels
     .map((label, i) => {
-      const [lx, ly] = vertical ? [x, y + i * 18] : [x + i * 120, y];
-      return `<rect x="${lx}" y="${ly}" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text x="${lx + 16}" y="${ly + 10}" class="axis">${escapeHtml(label)}</text>`;
+      const lx = x + i * 120;
+      return `<rect x="${lx}" y="${y}" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text x="${lx + 16}" y="${y + 10}" class="axis">${escapeHtml(label)}</text>`;
     })
     .join("");
 }

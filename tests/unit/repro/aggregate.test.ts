@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AVERAGE, meanStd, table1, table4 } from "../../../learner/repro/aggregate.ts";
 import { type RunSpec, RunSpecSchema } from "../../../learner/repro/config.ts";
-import { curve, meanOverSeeds, trailingMean } from "../../../learner/repro/curves.ts";
+import { curve, meanOverSeeds } from "../../../learner/repro/curves.ts";
 import { outcome } from "../../../learner/repro/outcome.ts";
 import type { RunResult } from "../../../learner/repro/run-files.ts";
 import { formatMeanStd, gridMarkdown, table1Grid, table4Grid } from "../../../learner/repro/tables.ts";
@@ -169,13 +169,5 @@ describe("training curves", () => {
     const val = curve(seeds, "valPass1", 2);
     assert.equal(val.length, 1);
     close(val[0]!.y, 0.6);
-  });
-
-  it("takes a trailing mean", () => {
-    const points = [1, 2, 3, 4].map((y, x) => ({ x, y }));
-    assert.deepEqual(
-      trailingMean(points, 3).map((p) => p.y),
-      [1, 1.5, 2, 3],
-    );
   });
 });
