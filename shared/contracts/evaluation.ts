@@ -70,6 +70,12 @@ export const InlineProblemSetSchema = z.object({
 });
 export type InlineProblemSet = z.output<typeof InlineProblemSetSchema>;
 
+/**
+ * A job's title, for its reports. In a status, the default also covers statuses stored before the
+ * title was kept.
+ */
+const JobTitleSchema = z.string().max(200).default("Evaluation");
+
 /** Most samples one job may carry inline (larger sets go through the NATS object store). */
 export const MAX_INLINE_SAMPLES = 50_000;
 
@@ -87,7 +93,7 @@ export const EvaluationRequestSchema = z
     k: z.number().int().min(1).max(1024).default(16),
     gradeOptions: GradeOptionsSchema.optional(),
     allowPartial: z.boolean().default(false),
-    title: z.string().max(200).default("Evaluation"),
+    title: JobTitleSchema,
   })
   .strict()
   .refine((r) => !(r.benchmarks && r.problemSets), {
@@ -101,6 +107,8 @@ export const JobStateSchema = z.enum(["queued", "running", "done", "failed"]);
 /** What `GET /v1/evaluations/:id` answers, and what the results bucket holds under the job id. */
 export const EvaluationStatusSchema = z.object({
   id: z.string(),
+  /** The request's title. */
+  title: JobTitleSchema,
   state: JobStateSchema,
   progress: z.object({ graded: z.number().int(), total: z.number().int() }),
   /** Set once the job is done. */

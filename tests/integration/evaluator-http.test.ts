@@ -66,9 +66,11 @@ describe("evaluator over HTTP", { skip: natsServerMissing }, () => {
   });
 
   it("evaluates inline samples against inline problem sets as rlvr eval does in-process", async () => {
-    const id = await submit(evaluator.url, { problemSets: [TOY_SET], samples: TOY_SAMPLES, k: K });
+    const title = "Toy benchmark, step 40";
+    const id = await submit(evaluator.url, { problemSets: [TOY_SET], samples: TOY_SAMPLES, k: K, title });
     const status = await waitUntilFinished(evaluator.url, id);
     assert.equal(status.state, "done", status.error);
+    assert.equal(status.title, title);
     assert.deepEqual(status.progress, { graded: TOY_SAMPLES.length, total: TOY_SAMPLES.length });
     assert.equal(status.attempts, 1);
     assert.deepEqual(status.result, await inProcessResult([TOY_SET], TOY_SAMPLES, K));
@@ -78,10 +80,15 @@ describe("evaluator over HTTP", { skip: natsServerMissing }, () => {
     const markdown = await fetch(`${evaluator.url}/v1/evaluations/${id}/report.md`);
     assert.equal(markdown.status, 200);
     assert.match(markdown.headers.get("content-type") ?? "", /text\/markdown/);
-    assert.match(await markdown.text(), /Pass@1/);
+    const markdownText = await markdown.text();
+    assert.match(markdownText, /Pass@1/);
+    assert.ok(markdownText.startsWith(`# ${title}\n`), markdownText.split("\n")[0]);
     const html = await fetch(`${evaluator.url}/v1/evaluations/${id}/report.html`);
     assert.equal(html.status, 200);
-    assert.match(await html.text(), /^<!doctype html>/);
+    const page = await html.text();
+    assert.match(page, /^<!doctype html>/);
+    assert.ok(page.includes(`<title>${title}</title>`), "the page is titled with the job's title");
+    assert.ok(page.includes(`<h1>${title}</h1>`), "the report is headed with the job's title");
   });
 
   it("reads named benchmarks from its data folder", async () => {

@@ -39,10 +39,12 @@ describe("evaluator over NATS", { skip: natsServerMissing }, () => {
   });
 
   it("runs a job submitted with submitEvaluation, as rlvr eval does in-process", async () => {
-    const id = await submitEvaluation(store, { problemSets: [TOY_SET], samples: TOY_SAMPLES, k: K });
+    const title = "Toy benchmark over NATS";
+    const id = await submitEvaluation(store, { problemSets: [TOY_SET], samples: TOY_SAMPLES, k: K, title });
     const seen: EvaluationStatus[] = [];
     const status = await waitForEvaluation(nc, store, id, (s) => seen.push(s), 50);
     assert.equal(status.state, "done", status.error);
+    assert.equal(status.title, title, "the job keeps its title for its reports");
     assert.equal(status.attempts, 1);
     assert.deepEqual(status.result, await inProcessResult([TOY_SET], TOY_SAMPLES, K));
     assert.ok(seen.length > 0, "progress was reported");

@@ -67,12 +67,12 @@ export function createHttpApp({ store, dataDir, metrics, openApi, token, health 
   );
   app.get(
     "/v1/evaluations/:id/report.html",
-    withResult((c, status) => c.html(evaluationHtml(status.result!, reportTitle(status)))),
+    withResult((c, status) => c.html(evaluationHtml(status.result!, status.title))),
   );
   app.get(
     "/v1/evaluations/:id/report.md",
     withResult((c, status) =>
-      c.text(evaluationMarkdown(status.result!, reportTitle(status)), 200, {
+      c.text(evaluationMarkdown(status.result!, status.title), 200, {
         "Content-Type": "text/markdown; charset=UTF-8",
       }),
     ),
@@ -91,9 +91,4 @@ export function createHttpApp({ store, dataDir, metrics, openApi, token, health 
     return c.json({ error: "internal error" }, 500);
   });
   return app;
-}
-
-/** The status does not keep the request's title; the job id tells reports apart. */
-function reportTitle(status: EvaluationStatus): string {
-  return `Evaluation ${status.id}`;
 }

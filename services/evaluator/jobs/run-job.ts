@@ -62,6 +62,7 @@ export async function processJob(ctx: JobContext, msg: JsMsg): Promise<JobOutcom
   const heartbeat = setInterval(() => msg.working(), ctx.heartbeatMs);
   const status: EvaluationStatus = {
     id: job.id,
+    title: job.request.title,
     state: "running",
     progress: { graded: 0, total: 0 },
     attempts: msg.info.deliveryCount,

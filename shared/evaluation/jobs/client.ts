@@ -60,6 +60,7 @@ export async function submitEvaluation(
   const now = new Date().toISOString();
   await writeStatus(store, {
     id,
+    title: request.title,
     state: "queued",
     progress: { graded: 0, total: 0 },
     attempts: 0,
