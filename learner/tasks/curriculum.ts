@@ -161,6 +161,17 @@ export function promptText(problem: Pick<Problem, "problem">): string {
   return `${problem.problem}\n`;
 }
 
+/**
+ * A wrong answer of the kind a careless demonstrator writes: one more than the gold (the numerator
+ * of a fraction). Every curriculum gold is an integer or `\frac{a}{b}`; anything else is refused.
+ */
+export function offByOne(gold: string): string {
+  const fraction = /^\\frac\{(-?\d+)\}\{(\d+)\}$/.exec(gold);
+  if (fraction) return `\\frac{${Number(fraction[1]) + 1}}{${fraction[2]}}`;
+  if (/^-?\d+$/.test(gold)) return String(Number(gold) + 1);
+  throw new Error(`not a curriculum answer: ${gold}`);
+}
+
 /** The SFT target: the short worked step, if any, then the boxed answer. */
 export function targetText(problem: CurriculumProblem): string {
   const boxed = `\\boxed{${problem.gold}}`;

@@ -10,12 +10,13 @@ import "../tf/gradients.ts";
 import { z } from "zod";
 import type { GraderClient } from "../../shared/clients/grader.ts";
 import type { Problem } from "../../shared/datasets/problems.ts";
+import { type Rng, seededRng } from "../../shared/random/seeded.ts";
 import { saveCheckpoint } from "../model/checkpoint.ts";
 import { forwardWithCache } from "../model/forward.ts";
 import { tokenLogProbs } from "../model/log-probs.ts";
 import { disposeParams } from "../model/params.ts";
 import { AdamW, OptimizerConfigSchema } from "../optim/adamw.ts";
-import { type CurriculumProblem, targetText } from "../tasks/curriculum.ts";
+import { type CurriculumProblem, offByOne, targetText } from "../tasks/curriculum.ts";
 import { ModelSourceSchema, TaskConfigSchema, TokenizerConfigSchema } from "./config.ts";
 import { loadTask, problemsAt } from "./data.ts";
 import { passAtOne } from "./evaluate.ts";
@@ -30,6 +31,12 @@ export const SftConfigSchema = z
     tokenizer: TokenizerConfigSchema.default({ kind: "char" }),
     task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100, levels: [1, 2] }),
     steps: z.number().int().positive().default(600),
+    /**
+     * An unreliable demonstrator: this share of the demonstrations (drawn afresh every time one is
+     * shown) ends in an answer off by one, so the policy learns to make that mistake now and then —
+     * the kind of error RL with a verifier removes (the demo's starting point). Curriculum only.
+     */
+    wrongAnswerShare: z.number().min(0).max(1).default(0),
     batchSize: z.number().int().positive().default(64),
     optimizer: OptimizerConfigSchema.default({
       lr: 3e-3,
@@ -52,7 +59,11 @@ export const SftConfigSchema = z
       .strict()
       .default({ every: 0, k: 4, problems: 100, temperature: 0.6, maxNewTokens: 40 }),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.wrongAnswerShare === 0 || c.task.kind === "curriculum", {
+    message: "wrong answers can only be made up for the built-in curriculum",
+    path: ["wrongAnswerShare"],
+  });
 export type SftConfig = z.output<typeof SftConfigSchema>;
 export type SftConfigInput = z.input<typeof SftConfigSchema>;
 
@@ -92,6 +103,8 @@ export async function trainSft(config: SftConfig, options: SftOptions): Promise<
   const { policy } = await loadPolicy(config.model, config.tokenizer, config.seed);
   const data = await loadTask(config.task, config.seed);
   const optimizer = new AdamW(config.optimizer);
+  // Its own stream, so that a share of 0 leaves every other draw as it was.
+  const demonstrator = seededRng(config.seed + 0x5eed);
   const started = performance.now();
   const evaluate = async (step: number) =>
     options.grader
@@ -111,7 +124,11 @@ export async function trainSft(config: SftConfig, options: SftOptions): Promise<
   try {
     while (step < config.steps) {
       const stepStarted = performance.now();
-      const problems = problemsAt(data.train, step * config.batchSize, config.batchSize, config.seed);
+      const problems = withWrongAnswers(
+        problemsAt(data.train, step * config.batchSize, config.batchSize, config.seed),
+        config.wrongAnswerShare,
+        demonstrator,
+      );
       const { loss, gradNorm, lr } = sftUpdate(policy, optimizer, problems);
       step++;
       finalLoss = loss;
@@ -141,6 +158,16 @@ export async function trainSft(config: SftConfig, options: SftOptions): Promise<
 }
 
 /** One AdamW step on the mean cross-entropy of the target tokens (EOS included). */
+/** The problems with the gold of about `share` of them (each drawn with that chance) off by one. */
+export function withWrongAnswers(problems: readonly Problem[], share: number, rng: Rng): Problem[] {
+  if (share === 0) return [...problems];
+  return problems.map((p) => {
+    if (rng.next() >= share) return p;
+    const problem = p as CurriculumProblem;
+    return { ...problem, gold: offByOne(problem.gold) };
+  });
+}
+
 export function sftUpdate(policy: Policy, optimizer: AdamW, problems: readonly Problem[]) {
   const { model, tokenizer } = policy;
   const tensors = packSequences(

@@ -16,6 +16,8 @@ interface SftFlags extends GraderFlags {
   steps?: number;
   batch?: number;
   lr?: number;
+  init?: string;
+  wrongAnswerShare?: number;
   evalK?: number;
   evalProblems?: number;
   evalEvery?: number;
@@ -32,6 +34,10 @@ export function sftCommand(): Command {
     .addOption(intOption("--steps <n>", "optimizer steps (the cosine schedule follows)"))
     .addOption(intOption("--batch <n>", "sequences per step"))
     .addOption(floatOption("--lr <x>", "peak learning rate"))
+    .option("--init <checkpoint>", "start from these weights instead of fresh ones")
+    .addOption(
+      floatOption("--wrong-answer-share <x>", "share of demonstrations whose answer is off by one (0 to 1)"),
+    )
     .addOption(intOption("--eval-every <n>", "also evaluate every n steps (0: only at the end)", true))
     .addOption(intOption("--eval-k <n>", "samples per held-out problem for Pass@1"))
     .addOption(intOption("--eval-problems <n>", "held-out problems evaluated"))
@@ -44,6 +50,8 @@ export function sftCommand(): Command {
       ...(flags.steps !== undefined && { "optimizer.schedule.totalSteps": flags.steps }),
       batchSize: flags.batch,
       "optimizer.lr": flags.lr,
+      ...(flags.init && { model: { checkpoint: flags.init } }),
+      wrongAnswerShare: flags.wrongAnswerShare,
       "eval.every": flags.evalEvery,
       "eval.k": flags.evalK,
       "eval.problems": flags.evalProblems,

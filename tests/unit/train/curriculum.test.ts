@@ -1,7 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { curriculum, MAX_LEVEL, splitOf, TASK_KINDS, targetText } from "../../../learner/tasks/curriculum.ts";
+import {
+  curriculum,
+  MAX_LEVEL,
+  offByOne,
+  splitOf,
+  TASK_KINDS,
+  targetText,
+} from "../../../learner/tasks/curriculum.ts";
+import { withWrongAnswers } from "../../../learner/train/sft.ts";
 import { checkAnswer } from "../../../shared/checker/check.ts";
+import { seededRng } from "../../../shared/random/seeded.ts";
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 
@@ -78,5 +87,32 @@ describe("curriculum", () => {
   it("restricts kinds and levels on request", () => {
     const easy = curriculum({ split: "train", size: 100, seed: 1, levels: [1], kinds: ["arithmetic"] });
     assert.ok(easy.every((p) => p.level === 1 && p.kind === "arithmetic"));
+  });
+
+  it("makes off-by-one answers the checker rejects, for every kind", () => {
+    for (const p of [...train.slice(0, 300), ...test.slice(0, 100)]) {
+      const wrong = offByOne(p.gold);
+      assert.notEqual(wrong, p.gold);
+      assert.ok(
+        !checkAnswer({ response: `\\boxed{${wrong}}`, gold: p.gold }).correct,
+        `${p.problem} ${wrong}`,
+      );
+    }
+    assert.equal(offByOne("-7"), "-6");
+    assert.equal(offByOne("\\frac{2}{3}"), "\\frac{3}{3}");
+    assert.throws(() => offByOne("x+1"), /not a curriculum answer/);
+  });
+
+  it("gives an unreliable demonstrator's wrong answers in about the share asked, the rest untouched", () => {
+    const problems = train.slice(0, 400);
+    assert.deepEqual(withWrongAnswers(problems, 0, seededRng(1)), problems);
+    const all = withWrongAnswers(problems, 1, seededRng(1));
+    assert.ok(
+      all.every((p, i) => p.gold === offByOne(problems[i]!.gold) && p.problem === problems[i]!.problem),
+    );
+    const some = withWrongAnswers(problems, 0.3, seededRng(1));
+    const changed = some.filter((p, i) => p.gold !== problems[i]!.gold).length;
+    assert.ok(changed > 0.2 * problems.length && changed < 0.4 * problems.length, `${changed} of 400`);
+    assert.deepEqual(withWrongAnswers(problems, 0.3, seededRng(1)), some, "seeded");
   });
 });
