@@ -41,3 +41,14 @@ export function comparisonTable(rows: readonly Pass1Change[]): string {
   const rule = `| ${widths.map((w, c) => (c === 0 ? "-".repeat(w) : `${"-".repeat(w - 1)}:`)).join(" | ")} |`;
   return [line(cells[0]!), rule, ...cells.slice(1).map(line)].join("\n");
 }
+
+/**
+ * "40 held-out problems per task family", naming the families that have fewer (a family's held-out
+ * split at low levels can be smaller than asked: sequences of levels 1–2 have 16).
+ */
+export function describeProblemCounts(evaluation: EvaluationResult): string {
+  const most = Math.max(...evaluation.benchmarks.map((b) => b.problems));
+  const fewer = evaluation.benchmarks.filter((b) => b.problems < most);
+  const exceptions = fewer.map((b) => `${b.benchmark} ${b.problems}`).join(", ");
+  return `${most} held-out problems per task family${fewer.length ? ` (all there are for ${exceptions})` : ""}`;
+}

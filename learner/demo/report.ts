@@ -13,7 +13,7 @@ import {
   roundedUp,
 } from "../../shared/reports/svg.ts";
 import type { StepMetrics } from "../train/metrics.ts";
-import { AVERAGE, type Pass1Change } from "./comparison.ts";
+import { AVERAGE, describeProblemCounts, type Pass1Change } from "./comparison.ts";
 import type { DemoSummary } from "./summary.ts";
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -75,7 +75,7 @@ export function demoReportHtml(summary: DemoSummary, metrics: readonly StepMetri
 of <code>${escapeHtml(config.loss)}</code> (${config.batchPrompts} prompts × ${config.groupSize} rollouts per step,
 learning rate ${config.optimizer.lr}${config.tau === undefined ? "" : `, τ = ${config.tau}`}), its rewards graded by the
 grading service over NATS. Pass@1 over k = ${evaluation.k} samples (temperature ${evaluation.temperature}) on
-${evaluation.problemsPerFamily} held-out problems per task family, scored by the evaluation service: average
+${escapeHtml(describeProblemCounts(summary.before))}, scored by the evaluation service: average
 <strong>${percent(average.before)} → ${percent(average.after)}</strong>.</p>
 ${comparisonHtml(summary.comparison)}
 ${groupedBars(

@@ -22,7 +22,7 @@ import { stopOnSigint } from "../train/interrupt.ts";
 import { loadPolicy } from "../train/load-policy.ts";
 import type { StepMetrics } from "../train/metrics.ts";
 import { METRICS_FILE, trainRl } from "../train/rl.ts";
-import { comparePass1, comparisonTable } from "./comparison.ts";
+import { comparePass1, comparisonTable, describeProblemCounts } from "./comparison.ts";
 import { demoReportHtml } from "./report.ts";
 import { evaluateThroughService } from "./service-evaluation.ts";
 import { type DemoSummary, DemoSummarySchema } from "./summary.ts";
@@ -210,8 +210,8 @@ async function writeOutputs(out: string, summary: DemoSummary, table: string): P
   await writeFile(files.report, demoReportHtml(summary, metrics));
   await writeFile(
     files.table,
-    `# rlvr demo\n\nPass@1 over k = ${summary.evaluation.k} samples per held-out problem, ` +
-      `${summary.evaluation.problemsPerFamily} problems per task family.\n\n${table}\n`,
+    `# rlvr demo\n\nPass@1 over k = ${summary.evaluation.k} samples per problem, ` +
+      `${describeProblemCounts(summary.before)}.\n\n${table}\n`,
   );
   return Object.values(files);
 }

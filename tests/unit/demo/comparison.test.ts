@@ -1,15 +1,23 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AVERAGE, comparePass1, comparisonTable } from "../../../learner/demo/comparison.ts";
+import {
+  AVERAGE,
+  comparePass1,
+  comparisonTable,
+  describeProblemCounts,
+} from "../../../learner/demo/comparison.ts";
 import type { EvaluationResult } from "../../../shared/contracts/evaluation.ts";
 
 /** An evaluation holding only what the comparison reads: Pass@1 per set and the average. */
-function evaluation(pass1BySet: Record<string, number>): EvaluationResult {
+function evaluation(
+  pass1BySet: Record<string, number>,
+  problems: Record<string, number> = {},
+): EvaluationResult {
   const values = Object.values(pass1BySet);
   return {
     benchmarks: Object.entries(pass1BySet).map(([benchmark, pass1]) => ({
       benchmark,
-      problems: 10,
+      problems: problems[benchmark] ?? 10,
       k: 16,
       pass1,
       passAtK: { "pass@1": pass1 },
@@ -61,5 +69,16 @@ describe("demo: Pass@1 before and after", () => {
     assert.match(lines[2]!, /^\| linear +\| +25\.0% \| +50\.0% \| +\+25\.0 \|$/);
     assert.match(lines[3]!, /^\| average +\| +12\.5% \| +6\.3% \| +−6\.3 \|$/);
     assert.equal(new Set(lines.map((l) => l.length)).size, 1, "every line as wide as the header");
+  });
+
+  it("says how many problems each family had, naming those with fewer", () => {
+    assert.equal(
+      describeProblemCounts(evaluation({ a: 0, b: 0 }, { a: 40, b: 40 })),
+      "40 held-out problems per task family",
+    );
+    assert.equal(
+      describeProblemCounts(evaluation({ a: 0, b: 0, c: 0 }, { a: 40, b: 16, c: 40 })),
+      "40 held-out problems per task family (all there are for b 16)",
+    );
   });
 });
