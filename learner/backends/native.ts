@@ -44,6 +44,10 @@ export interface NativeBlas {
    * `hyper` holds gradScale, lr, beta1, beta2, eps, weightDecay, correction1, correction2Root.
    */
   adamw(heap: ArrayBufferLike, offsets: Uint32Array, size: number, hyper: Float64Array): void;
+  /** RMSNorm over rows of `d`: `offsets` of x `[rows, d]`, weight `[d]` and y `[rows, d]`. */
+  rmsNorm(heap: ArrayBufferLike, offsets: Uint32Array, rows: number, d: number, eps: number): void;
+  /** Its gradient: `offsets` of dy, x, weight, dx (each as above) and dw `[d]`. */
+  rmsNormGrad(heap: ArrayBufferLike, offsets: Uint32Array, rows: number, d: number, eps: number): void;
 }
 
 const ADDON_PATH = new URL("./native/build/Release/rlvr_blas.node", import.meta.url);
@@ -55,8 +59,8 @@ function load(): { addon?: NativeBlas; error?: string } {
   if (!loaded) {
     try {
       const addon = createRequire(import.meta.url)(ADDON_PATH.pathname) as NativeBlas;
-      // A build from before native/kernels.c existed lacks them: rebuild rather than half-use it.
-      if (typeof addon.adamw !== "function") throw new Error("addon predates its kernels; rebuild it");
+      // A build from before a kernel of native/kernels.c existed lacks it: rebuild rather than half-use it.
+      if (typeof addon.rmsNormGrad !== "function") throw new Error("addon predates its kernels; rebuild it");
       loaded = { addon };
     } catch (error) {
       loaded = { error: error instanceof Error ? error.message.split("\n")[0] : String(error) };

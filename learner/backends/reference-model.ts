@@ -6,6 +6,7 @@
  */
 import * as tf from "@tensorflow/tfjs-core";
 import { AdamW } from "../optim/adamw.ts";
+import { rmsNorm as fusedRmsNorm } from "./fused-rms-norm.ts";
 
 export interface ReferenceConfig {
   vocab: number;
@@ -71,7 +72,7 @@ export function referenceVariables(model: ReferenceModel): tf.Variable[] {
 }
 
 function rmsNorm(x: tf.Tensor, weight: tf.Tensor): tf.Tensor {
-  return tf.mul(tf.mul(x, tf.rsqrt(tf.add(tf.mean(tf.square(x), -1, true), 1e-6))), weight);
+  return fusedRmsNorm(x, weight, 1e-6);
 }
 
 /** Additive mask `[T, past + T]`: query i sees keys up to `past + i`. */

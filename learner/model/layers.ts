@@ -1,9 +1,12 @@
 import * as tf from "@tensorflow/tfjs-core";
+import { rmsNorm as fusedRmsNorm } from "../backends/fused-rms-norm.ts";
 
-/** `x * w / rms(x)` over the last axis (Qwen2's RMSNorm, no mean subtraction, no bias). */
+/**
+ * `x * w / rms(x)` over the last axis (Qwen2's RMSNorm, no mean subtraction, no bias): one kernel
+ * forward and one backward on wasm and cpu (learner/backends/fused-rms-norm.ts), tfjs ops elsewhere.
+ */
 export function rmsNorm(x: tf.Tensor, weight: tf.Tensor1D, eps: number): tf.Tensor {
-  const meanSquare = tf.mean(tf.square(x), -1, true);
-  return tf.mul(tf.mul(x, tf.rsqrt(tf.add(meanSquare, eps))), weight);
+  return fusedRmsNorm(x, weight, eps);
 }
 
 /**

@@ -1,12 +1,13 @@
 /*
  * Memory-bound kernels on the tfjs wasm heap that JavaScript runs several times slower than C:
- * strided copies (Transpose, Unpack), column sums (Sum over leading axes) and the fused AdamW
- * update. Like sgemm, each takes the heap's ArrayBuffer and byte offsets, and checks every access
- * against the buffer's size first: a wrong offset must throw, not corrupt the heap.
+ * strided copies (Transpose, Unpack), column sums (Sum over leading axes), the fused AdamW
+ * update and RMSNorm's forward and backward. Like sgemm, each takes the heap's ArrayBuffer and
+ * byte offsets, and checks every access against the buffer's size first: a wrong offset must throw, not corrupt the heap.
  */
 #include <math.h>
 #include <node_api.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define CHECK(call)                                                                  \
@@ -167,11 +168,111 @@ static napi_value adamw(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* Whether `v` is a Uint32Array of `count` byte offsets; its data in `offsets`. */
+static int get_offsets(napi_env env, napi_value v, size_t count, uint32_t **offsets) {
+  napi_typedarray_type type;
+  size_t n;
+  if (napi_get_typedarray_info(env, v, &type, &n, (void **)offsets, NULL, NULL) != napi_ok) return 0;
+  return type == napi_uint32_array && n == count;
+}
+
+/*
+ * rmsNorm(heap, offsets, rows, d, eps): offsets (Uint32Array) of x [rows, d], weight [d] and
+ * y [rows, d] in bytes; y = x * w / sqrt(mean(x^2) + eps) per row, the sums in double.
+ */
+static napi_value rms_norm(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  CHECK(get_args(env, info, 5, argv));
+  char *heap = NULL;
+  size_t heap_bytes = 0;
+  CHECK(napi_get_arraybuffer_info(env, argv[0], (void **)&heap, &heap_bytes));
+  uint32_t *offsets;
+  if (!get_offsets(env, argv[1], 3, &offsets)) {
+    napi_throw_error(env, NULL, "rlvr_blas: rmsNorm takes 3 offsets (Uint32Array)");
+    return NULL;
+  }
+  int64_t rows, d;
+  double eps;
+  CHECK(get_i64(env, argv[2], &rows));
+  CHECK(get_i64(env, argv[3], &d));
+  CHECK(napi_get_value_double(env, argv[4], &eps));
+  if (rows < 0 || d <= 0) OUTSIDE();
+  const int64_t sizes[3] = {rows * d, d, rows * d};
+  for (int i = 0; i < 3; i++)
+    if (offsets[i] % 4 || !inside((int64_t)offsets[i], sizes[i] * 4, heap_bytes)) OUTSIDE();
+  const float *x = (const float *)(heap + offsets[0]), *w = (const float *)(heap + offsets[1]);
+  float *y = (float *)(heap + offsets[2]);
+  for (int64_t r = 0; r < rows; r++) {
+    const float *xr = x + r * d;
+    float *yr = y + r * d;
+    double sq = 0;
+    for (int64_t j = 0; j < d; j++) sq += (double)xr[j] * xr[j];
+    const double inv = 1 / sqrt(sq / d + eps);
+    for (int64_t j = 0; j < d; j++) yr[j] = (float)(xr[j] * inv * w[j]);
+  }
+  return NULL;
+}
+
+/*
+ * rmsNormGrad(heap, offsets, rows, d, eps): offsets of dy [rows, d], x [rows, d], weight [d],
+ * dx [rows, d] and dw [d]. With r = 1 / sqrt(mean(x^2) + eps) per row:
+ * dx = r * dy * w - x * r^3 * sum(dy * w * x) / d, dw = sum over rows of dy * x * r.
+ */
+static napi_value rms_norm_grad(napi_env env, napi_callback_info info) {
+  napi_value argv[5];
+  CHECK(get_args(env, info, 5, argv));
+  char *heap = NULL;
+  size_t heap_bytes = 0;
+  CHECK(napi_get_arraybuffer_info(env, argv[0], (void **)&heap, &heap_bytes));
+  uint32_t *offsets;
+  if (!get_offsets(env, argv[1], 5, &offsets)) {
+    napi_throw_error(env, NULL, "rlvr_blas: rmsNormGrad takes 5 offsets (Uint32Array)");
+    return NULL;
+  }
+  int64_t rows, d;
+  double eps;
+  CHECK(get_i64(env, argv[2], &rows));
+  CHECK(get_i64(env, argv[3], &d));
+  CHECK(napi_get_value_double(env, argv[4], &eps));
+  if (rows < 0 || d <= 0) OUTSIDE();
+  const int64_t sizes[5] = {rows * d, rows * d, d, rows * d, d};
+  for (int i = 0; i < 5; i++)
+    if (offsets[i] % 4 || !inside((int64_t)offsets[i], sizes[i] * 4, heap_bytes)) OUTSIDE();
+  const float *dy = (const float *)(heap + offsets[0]), *x = (const float *)(heap + offsets[1]);
+  const float *w = (const float *)(heap + offsets[2]);
+  float *dx = (float *)(heap + offsets[3]), *dw = (float *)(heap + offsets[4]);
+  double *acc = calloc((size_t)d, sizeof(double));
+  if (!acc) {
+    napi_throw_error(env, NULL, "rlvr_blas: rmsNormGrad out of memory");
+    return NULL;
+  }
+  for (int64_t r = 0; r < rows; r++) {
+    const float *dyr = dy + r * d, *xr = x + r * d;
+    float *dxr = dx + r * d;
+    double sq = 0, dot = 0;
+    for (int64_t j = 0; j < d; j++) {
+      sq += (double)xr[j] * xr[j];
+      dot += (double)dyr[j] * w[j] * xr[j];
+    }
+    const double inv = 1 / sqrt(sq / d + eps);
+    const double k = inv * inv * inv * dot / d;
+    for (int64_t j = 0; j < d; j++) {
+      dxr[j] = (float)(inv * dyr[j] * w[j] - xr[j] * k);
+      acc[j] += (double)dyr[j] * xr[j] * inv;
+    }
+  }
+  for (int64_t j = 0; j < d; j++) dw[j] = (float)acc[j];
+  free(acc);
+  return NULL;
+}
+
 napi_status register_kernels(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
       {"stridedCopy", NULL, strided_copy, NULL, NULL, NULL, napi_default, NULL},
       {"columnSums", NULL, column_sums, NULL, NULL, NULL, napi_default, NULL},
       {"adamw", NULL, adamw, NULL, NULL, NULL, napi_default, NULL},
+      {"rmsNorm", NULL, rms_norm, NULL, NULL, NULL, napi_default, NULL},
+      {"rmsNormGrad", NULL, rms_norm_grad, NULL, NULL, NULL, napi_default, NULL},
   };
-  return napi_define_properties(env, exports, 3, props);
+  return napi_define_properties(env, exports, 5, props);
 }
