@@ -67,6 +67,20 @@ function checkInputs({ param, grad, m, v }: Slots<TensorInfo>): void {
   }
 }
 
+/** The step's hyperparameters in the order the addon's adamw reads them. */
+export function addonHyper(h: AdamWStep): Float64Array {
+  return Float64Array.of(
+    h.gradScale,
+    h.lr,
+    h.beta1,
+    h.beta2,
+    h.eps,
+    h.weightDecay,
+    h.correction1,
+    h.correction2Root,
+  );
+}
+
 const wasmKernel: KernelFunc = (raw) => {
   const { inputs, attrs } = raw as unknown as Args;
   const backend = raw.backend as unknown as WasmHeapBackend;
@@ -76,18 +90,7 @@ const wasmKernel: KernelFunc = (raw) => {
   if (blas) {
     const { param, grad, m, v } = inputs;
     const offsets = Uint32Array.from([param, grad, m, v, ...outs], (t) => byteOffset(backend, t));
-    const h = attrs;
-    const hyper = Float64Array.of(
-      h.gradScale,
-      h.lr,
-      h.beta1,
-      h.beta2,
-      h.eps,
-      h.weightDecay,
-      h.correction1,
-      h.correction2Root,
-    );
-    blas.adamw(backend.wasm.HEAPU8.buffer, offsets, tf.util.sizeFromShape(param.shape), hyper);
+    blas.adamw(backend.wasm.HEAPU8.buffer, offsets, tf.util.sizeFromShape(param.shape), addonHyper(attrs));
     return outs;
   }
   const view = (t: TensorInfo) => heapView(backend, t) as Float32Array;

@@ -125,10 +125,25 @@ static napi_value column_sums(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* Whether `v` is a Uint32Array of `count` byte offsets; its data in `offsets`. */
+static int get_offsets(napi_env env, napi_value v, size_t count, uint32_t **offsets) {
+  napi_typedarray_type type;
+  size_t n;
+  if (napi_get_typedarray_info(env, v, &type, &n, (void **)offsets, NULL, NULL) != napi_ok) return 0;
+  return type == napi_uint32_array && n == count;
+}
+
+/* Whether every operand lies inside the heap, 4-byte aligned; bytes[i] is operand i's size. */
+static int operands_inside(const uint32_t *offsets, const int64_t *bytes, int n, size_t heap_bytes) {
+  for (int i = 0; i < n; i++)
+    if (offsets[i] % 4 || !inside((int64_t)offsets[i], bytes[i], heap_bytes)) return 0;
+  return 1;
+}
+
 /*
  * adamw(heap, offsets, size, hyper): offsets (Uint32Array: the wasm heap may pass 2 GiB) of param,
- * grad, m, v, param', m', v' in bytes; hyper (Float64Array) gradScale, lr, beta1, beta2, eps, weightDecay, correction1,
- * correction2Root. The arithmetic of learner/backends/fused-adamw.ts's adamwUpdate.
+ * grad, m, v, param', m', v' in bytes; hyper (Float64Array) gradScale, lr, beta1, beta2, eps,
+ * weightDecay, correction1, correction2Root. The arithmetic of learner/backends/fused-adamw.ts's adamwUpdate.
  */
 static napi_value adamw(napi_env env, napi_callback_info info) {
   napi_value argv[4];
@@ -137,21 +152,18 @@ static napi_value adamw(napi_env env, napi_callback_info info) {
   size_t heap_bytes = 0;
   CHECK(napi_get_arraybuffer_info(env, argv[0], (void **)&heap, &heap_bytes));
   uint32_t *offsets;
-  size_t n_offsets;
-  napi_typedarray_type offsets_type;
-  CHECK(napi_get_typedarray_info(env, argv[1], &offsets_type, &n_offsets, (void **)&offsets, NULL, NULL));
   int64_t size;
   CHECK(get_i64(env, argv[2], &size));
   napi_typedarray_type type;
   size_t n_hyper;
   double *h;
   CHECK(napi_get_typedarray_info(env, argv[3], &type, &n_hyper, (void **)&h, NULL, NULL));
-  if (offsets_type != napi_uint32_array || n_offsets != 7 || type != napi_float64_array || n_hyper != 8 || size < 0) {
+  if (!get_offsets(env, argv[1], 7, &offsets) || type != napi_float64_array || n_hyper != 8 || size < 0) {
     napi_throw_error(env, NULL, "rlvr_blas: adamw takes 7 offsets (Uint32Array) and 8 hyperparameters (Float64Array)");
     return NULL;
   }
-  for (int i = 0; i < 7; i++)
-    if (offsets[i] % 4 || !inside((int64_t)offsets[i], size * 4, heap_bytes)) OUTSIDE();
+  const int64_t bytes[7] = {size * 4, size * 4, size * 4, size * 4, size * 4, size * 4, size * 4};
+  if (!operands_inside(offsets, bytes, 7, heap_bytes)) OUTSIDE();
   const float *p = (const float *)(heap + offsets[0]), *g = (const float *)(heap + offsets[1]);
   const float *m = (const float *)(heap + offsets[2]), *v = (const float *)(heap + offsets[3]);
   float *p2 = (float *)(heap + offsets[4]), *m2 = (float *)(heap + offsets[5]), *v2 = (float *)(heap + offsets[6]);
@@ -168,12 +180,34 @@ static napi_value adamw(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* Whether `v` is a Uint32Array of `count` byte offsets; its data in `offsets`. */
-static int get_offsets(napi_env env, napi_value v, size_t count, uint32_t **offsets) {
-  napi_typedarray_type type;
-  size_t n;
-  if (napi_get_typedarray_info(env, v, &type, &n, (void **)offsets, NULL, NULL) != napi_ok) return 0;
-  return type == napi_uint32_array && n == count;
+/* The arguments both RMSNorm kernels take: (heap, offsets, rows, d, eps). */
+typedef struct {
+  char *heap;
+  size_t heap_bytes;
+  uint32_t *offsets;
+  int64_t rows, d;
+  double eps;
+} RmsArgs;
+
+/* Reads them into `a`; 0 after throwing (bad arguments, or `usage` when the offsets are wrong). */
+static int rms_args(napi_env env, napi_callback_info info, size_t n_offsets, const char *usage, RmsArgs *a) {
+  napi_value argv[5];
+  if (get_args(env, info, 5, argv) != napi_ok ||
+      napi_get_arraybuffer_info(env, argv[0], (void **)&a->heap, &a->heap_bytes) != napi_ok ||
+      get_i64(env, argv[2], &a->rows) != napi_ok || get_i64(env, argv[3], &a->d) != napi_ok ||
+      napi_get_value_double(env, argv[4], &a->eps) != napi_ok) {
+    napi_throw_error(env, NULL, "rlvr_blas: bad arguments");
+    return 0;
+  }
+  if (!get_offsets(env, argv[1], n_offsets, &a->offsets)) {
+    napi_throw_error(env, NULL, usage);
+    return 0;
+  }
+  if (a->rows < 0 || a->d <= 0) {
+    napi_throw_range_error(env, NULL, "rlvr_blas: operand outside the buffer");
+    return 0;
+  }
+  return 1;
 }
 
 /*
@@ -181,33 +215,19 @@ static int get_offsets(napi_env env, napi_value v, size_t count, uint32_t **offs
  * y [rows, d] in bytes; y = x * w / sqrt(mean(x^2) + eps) per row, the sums in double.
  */
 static napi_value rms_norm(napi_env env, napi_callback_info info) {
-  napi_value argv[5];
-  CHECK(get_args(env, info, 5, argv));
-  char *heap = NULL;
-  size_t heap_bytes = 0;
-  CHECK(napi_get_arraybuffer_info(env, argv[0], (void **)&heap, &heap_bytes));
-  uint32_t *offsets;
-  if (!get_offsets(env, argv[1], 3, &offsets)) {
-    napi_throw_error(env, NULL, "rlvr_blas: rmsNorm takes 3 offsets (Uint32Array)");
-    return NULL;
-  }
-  int64_t rows, d;
-  double eps;
-  CHECK(get_i64(env, argv[2], &rows));
-  CHECK(get_i64(env, argv[3], &d));
-  CHECK(napi_get_value_double(env, argv[4], &eps));
-  if (rows < 0 || d <= 0) OUTSIDE();
-  const int64_t sizes[3] = {rows * d, d, rows * d};
-  for (int i = 0; i < 3; i++)
-    if (offsets[i] % 4 || !inside((int64_t)offsets[i], sizes[i] * 4, heap_bytes)) OUTSIDE();
-  const float *x = (const float *)(heap + offsets[0]), *w = (const float *)(heap + offsets[1]);
-  float *y = (float *)(heap + offsets[2]);
+  RmsArgs a;
+  if (!rms_args(env, info, 3, "rlvr_blas: rmsNorm takes 3 offsets (Uint32Array)", &a)) return NULL;
+  const int64_t rows = a.rows, d = a.d;
+  const int64_t bytes[3] = {rows * d * 4, d * 4, rows * d * 4};
+  if (!operands_inside(a.offsets, bytes, 3, a.heap_bytes)) OUTSIDE();
+  const float *x = (const float *)(a.heap + a.offsets[0]), *w = (const float *)(a.heap + a.offsets[1]);
+  float *y = (float *)(a.heap + a.offsets[2]);
   for (int64_t r = 0; r < rows; r++) {
     const float *xr = x + r * d;
     float *yr = y + r * d;
     double sq = 0;
     for (int64_t j = 0; j < d; j++) sq += (double)xr[j] * xr[j];
-    const double inv = 1 / sqrt(sq / d + eps);
+    const double inv = 1 / sqrt(sq / d + a.eps);
     for (int64_t j = 0; j < d; j++) yr[j] = (float)(xr[j] * inv * w[j]);
   }
   return NULL;
@@ -219,28 +239,14 @@ static napi_value rms_norm(napi_env env, napi_callback_info info) {
  * dx = r * dy * w - x * r^3 * sum(dy * w * x) / d, dw = sum over rows of dy * x * r.
  */
 static napi_value rms_norm_grad(napi_env env, napi_callback_info info) {
-  napi_value argv[5];
-  CHECK(get_args(env, info, 5, argv));
-  char *heap = NULL;
-  size_t heap_bytes = 0;
-  CHECK(napi_get_arraybuffer_info(env, argv[0], (void **)&heap, &heap_bytes));
-  uint32_t *offsets;
-  if (!get_offsets(env, argv[1], 5, &offsets)) {
-    napi_throw_error(env, NULL, "rlvr_blas: rmsNormGrad takes 5 offsets (Uint32Array)");
-    return NULL;
-  }
-  int64_t rows, d;
-  double eps;
-  CHECK(get_i64(env, argv[2], &rows));
-  CHECK(get_i64(env, argv[3], &d));
-  CHECK(napi_get_value_double(env, argv[4], &eps));
-  if (rows < 0 || d <= 0) OUTSIDE();
-  const int64_t sizes[5] = {rows * d, rows * d, d, rows * d, d};
-  for (int i = 0; i < 5; i++)
-    if (offsets[i] % 4 || !inside((int64_t)offsets[i], sizes[i] * 4, heap_bytes)) OUTSIDE();
-  const float *dy = (const float *)(heap + offsets[0]), *x = (const float *)(heap + offsets[1]);
-  const float *w = (const float *)(heap + offsets[2]);
-  float *dx = (float *)(heap + offsets[3]), *dw = (float *)(heap + offsets[4]);
+  RmsArgs a;
+  if (!rms_args(env, info, 5, "rlvr_blas: rmsNormGrad takes 5 offsets (Uint32Array)", &a)) return NULL;
+  const int64_t rows = a.rows, d = a.d;
+  const int64_t bytes[5] = {rows * d * 4, rows * d * 4, d * 4, rows * d * 4, d * 4};
+  if (!operands_inside(a.offsets, bytes, 5, a.heap_bytes)) OUTSIDE();
+  const float *dy = (const float *)(a.heap + a.offsets[0]), *x = (const float *)(a.heap + a.offsets[1]);
+  const float *w = (const float *)(a.heap + a.offsets[2]);
+  float *dx = (float *)(a.heap + a.offsets[3]), *dw = (float *)(a.heap + a.offsets[4]);
   double *acc = calloc((size_t)d, sizeof(double));
   if (!acc) {
     napi_throw_error(env, NULL, "rlvr_blas: rmsNormGrad out of memory");
@@ -254,7 +260,7 @@ static napi_value rms_norm_grad(napi_env env, napi_callback_info info) {
       sq += (double)xr[j] * xr[j];
       dot += (double)dyr[j] * w[j] * xr[j];
     }
-    const double inv = 1 / sqrt(sq / d + eps);
+    const double inv = 1 / sqrt(sq / d + a.eps);
     const double k = inv * inv * inv * dot / d;
     for (int64_t j = 0; j < d; j++) {
       dxr[j] = (float)(inv * dyr[j] * w[j] - xr[j] * k);

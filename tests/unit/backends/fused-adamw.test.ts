@@ -4,6 +4,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import {
   type AdamWStep,
   adamwUpdate,
+  addonHyper,
   FUSED_ADAMW,
   fusedAdamW,
 } from "../../../learner/backends/fused-adamw.ts";
@@ -90,17 +91,7 @@ describe(`${FUSED_ADAMW} kernel`, () => {
     const slots = { param: values(SIZE, 1), grad: values(SIZE, 2), m: values(SIZE, 3), v: values(SIZE, 4) };
     slots.v = slots.v.map(Math.abs);
     for (const [i, array] of [slots.param, slots.grad, slots.m, slots.v].entries()) at(i).set(array);
-    const h = STEP;
-    const hyper = Float64Array.of(
-      h.gradScale,
-      h.lr,
-      h.beta1,
-      h.beta2,
-      h.eps,
-      h.weightDecay,
-      h.correction1,
-      h.correction2Root,
-    );
+    const hyper = addonHyper(STEP);
     nativeBlas()!.adamw(heap, offsets, SIZE, hyper);
     const expected = { param: new Float32Array(SIZE), m: new Float32Array(SIZE), v: new Float32Array(SIZE) };
     adamwUpdate(slots, expected, STEP);
