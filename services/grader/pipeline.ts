@@ -1,6 +1,9 @@
 /**
  * The one request pipeline behind both front-ends (HTTP and NATS): request bytes → JSON → validated by
  * the wire contract → graded by the pool → verdicts, or a rejection that says what was wrong.
+ *
+ * `tenant` says whose work it is (see GradeCallOptions): the pool serves tenants in turn. Without one a
+ * request is a tenant by itself.
  */
 import {
   GradeBatchRequestSchema,
@@ -19,20 +22,21 @@ export class GradingPipeline {
     private readonly metrics: GraderMetrics,
   ) {}
 
-  async gradeOne(body: Uint8Array): Promise<Outcome<Verdict>> {
+  async gradeOne(body: Uint8Array, tenant?: string): Promise<Outcome<Verdict>> {
     const request = decodeJson(body, GradeRequestSchema);
     if (!request.ok) return request;
-    const verdict = await this.pool.grade(request.value);
+    const verdict = await this.pool.grade(request.value, { tenant });
     this.metrics.recordVerdicts([verdict]);
     return { ok: true, value: verdict };
   }
 
-  async gradeBatch(body: Uint8Array): Promise<Outcome<GradeBatchResponse>> {
+  async gradeBatch(body: Uint8Array, tenant?: string): Promise<Outcome<GradeBatchResponse>> {
     const batch = decodeJson(body, GradeBatchRequestSchema);
     if (!batch.ok) return batch;
     const { items, options } = batch.value;
     const verdicts = await this.pool.gradeMany(
       items.map((item) => (item.options || !options ? item : { ...item, options })),
+      { tenant },
     );
     this.metrics.recordVerdicts(verdicts);
     return { ok: true, value: { verdicts } };

@@ -1,1 +1,1 @@
-export { GradingPool, type GradingPoolOptions, type PoolStats } from "./pool.ts";
+export { type GradeCallOptions, GradingPool, type GradingPoolOptions, type PoolStats } from "./pool.ts";

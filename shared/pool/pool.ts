@@ -1,12 +1,18 @@
 /**
  * A pool of worker threads that run the answer checker with a hard per-item time budget: a worker that
  * overruns is terminated (which really stops its CPU work), the item is answered `timeout`, a
- * replacement is started and the worker's other items go back to the front of the queue.
+ * replacement is started and the worker's other items go back to the front of their queues.
+ *
+ * Work waits in one queue per tenant (a caller, or a client connection); scheduling.ts decides whose
+ * items go to which worker, so that nobody waits behind someone else's batch. An item's clock starts
+ * when its worker starts it, so sending a chunk of large responses does not count against its budget.
  */
 import { failedVerdict } from "../checker/check.ts";
 import { DEFAULT_TIMEOUT_MS, type GradeRequest, type Verdict } from "../contracts/grading.ts";
 import type { FromWorkerMessage } from "./protocol.ts";
 import { currentRuntime, type WorkerRuntime, type WorkerThread } from "./runtime/index.ts";
+import { expectedCost, nextPlacement, type Placement } from "./scheduling.ts";
+import { type Tenant, TenantQueues } from "./tenants.ts";
 
 export interface GradingPoolOptions {
   /** Worker threads; default one per core. */
@@ -15,8 +21,21 @@ export interface GradingPoolOptions {
   timeoutMs?: number;
   /** Most items handed to one worker in one message. */
   maxChunk?: number;
+  /**
+   * How long a worker may take to start a chunk it was sent (receive and decode it) before the chunk's
+   * first item is answered `timeout`. A safety net: a healthy worker starts within milliseconds.
+   */
+  startGraceMs?: number;
   /** Worker entry speaking the pool protocol (see serve-worker.ts); tests point it at their own. */
   workerUrl?: URL;
+}
+
+export interface GradeCallOptions {
+  /**
+   * Whose work this is: tenants take turns, and one may hold at most half the workers while others
+   * wait. Calls with the same tenant share its turn. Default: this call alone.
+   */
+  tenant?: string;
 }
 
 export interface PoolStats {
@@ -34,19 +53,33 @@ export interface PoolStats {
 interface Job {
   request: GradeRequest;
   budgetMs: number;
+  tenant: Tenant<Job>;
+  /** What it was expected to cost when it was sent to a worker, ms. */
+  expectedMs: number;
   resolve(verdict: Verdict): void;
 }
 
 interface WorkerSlot {
   thread: WorkerThread | null;
   ready: boolean;
-  /** Items sent to the worker and not yet answered, in the worker's order; the head is running. */
+  /** Items sent to the worker and not yet answered, in the worker's order; the head runs once started. */
   assigned: Job[];
-  itemStartedAt: number;
+  /** Sizes of the chunks sent whose start the worker has not reported yet, oldest first. */
+  unstarted: number[];
+  /** Assigned items whose chunk has started: while there are any, the head is running. */
+  started: number;
+  /** When the head started running, or, while its chunk has not started, since when it has been the head. */
+  headSince: number;
+  /** What the assigned items are expected to cost, ms. */
+  expectedMs: number;
   timer: ReturnType<typeof setTimeout> | undefined;
+  timerAt: number;
+  /** The head the timer already found past its deadline once. */
+  overdue: Job | undefined;
 }
 
 const DEFAULT_MAX_CHUNK = 64;
+const DEFAULT_START_GRACE_MS = 5_000;
 /** Timers may fire a little early relative to `performance.now()`. */
 const TIMER_SLACK_MS = 1;
 /** After this many workers in a row die while starting, with none left running, queued items fail. */
@@ -55,11 +88,11 @@ const MAX_RESPAWN_DELAY_MS = 5_000;
 
 export class GradingPool {
   private readonly slots: WorkerSlot[];
-  private readonly queue: Job[] = [];
+  private readonly queues = new TenantQueues<Job>();
   private readonly counters = { completed: 0, timeouts: 0, crashes: 0, restarts: 0 };
   private readonly timeoutMs: number;
   private readonly maxChunk: number;
-  private readonly prefetchBelow: number;
+  private readonly startGraceMs: number;
   private readonly entry: URL;
   private pending = 0;
   private idleWaiters: Array<() => void> = [];
@@ -75,15 +108,19 @@ export class GradingPool {
     const size = Math.max(1, Math.floor(options.size ?? runtime.cpuCount()));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxChunk = Math.max(1, options.maxChunk ?? DEFAULT_MAX_CHUNK);
-    // A worker gets its next chunk while it still has some work, so it never waits for the main thread.
-    this.prefetchBelow = Math.max(1, Math.floor(this.maxChunk / 4));
+    this.startGraceMs = options.startGraceMs ?? DEFAULT_START_GRACE_MS;
     this.entry = options.workerUrl ?? new URL("./worker.ts", import.meta.url);
     this.slots = Array.from({ length: size }, () => ({
       thread: null,
       ready: false,
       assigned: [],
-      itemStartedAt: 0,
+      unstarted: [],
+      started: 0,
+      headSince: 0,
+      expectedMs: 0,
       timer: undefined,
+      timerAt: 0,
+      overdue: undefined,
     }));
   }
 
@@ -94,14 +131,14 @@ export class GradingPool {
     return pool;
   }
 
-  grade(request: GradeRequest): Promise<Verdict> {
-    const [verdict] = this.enqueue([request]);
+  grade(request: GradeRequest, options: GradeCallOptions = {}): Promise<Verdict> {
+    const [verdict] = this.enqueue([request], options);
     return verdict;
   }
 
   /** Verdicts in the order of the requests. */
-  gradeMany(requests: readonly GradeRequest[]): Promise<Verdict[]> {
-    return Promise.all(this.enqueue(requests));
+  gradeMany(requests: readonly GradeRequest[], options: GradeCallOptions = {}): Promise<Verdict[]> {
+    return Promise.all(this.enqueue(requests, options));
   }
 
   stats(): PoolStats {
@@ -109,7 +146,7 @@ export class GradingPool {
       size: this.slots.length,
       readyWorkers: this.slots.filter((slot) => slot.ready).length,
       ...this.counters,
-      queued: this.queue.length,
+      queued: this.queues.queued,
       inFlight: this.slots.reduce((sum, slot) => sum + slot.assigned.length, 0),
     };
   }
@@ -140,14 +177,19 @@ export class GradingPool {
     );
   }
 
-  private enqueue(requests: readonly GradeRequest[]): Promise<Verdict>[] {
+  private enqueue(requests: readonly GradeRequest[], options: GradeCallOptions): Promise<Verdict>[] {
     if (this.closing) return requests.map(() => Promise.reject(new Error("the grading pool is closed")));
+    if (requests.length === 0) return [];
+    const tenant = this.queues.tenant(options.tenant ?? Symbol("call"));
+    const jobs: Job[] = [];
     const verdicts = requests.map(
       (request) =>
         new Promise<Verdict>((resolve) => {
-          this.queue.push({ request, budgetMs: request.options?.timeoutMs ?? this.timeoutMs, resolve });
+          const budgetMs = request.options?.timeoutMs ?? this.timeoutMs;
+          jobs.push({ request, budgetMs, tenant, expectedMs: 0, resolve });
         }),
     );
+    this.queues.push(tenant, jobs);
     this.pending += requests.length;
     this.dispatch();
     return verdicts;
@@ -174,12 +216,24 @@ export class GradingPool {
       this.dispatch();
       return;
     }
+    if (message.type === "started") {
+      // The head's clock starts now: sending the chunk and decoding it were not the check's time.
+      if (slot.started === 0) slot.headSince = performance.now();
+      slot.started += slot.unstarted.shift() ?? 0;
+      this.watch(slot);
+      return;
+    }
     const job = slot.assigned.shift();
     if (!job) return;
-    slot.itemStartedAt = performance.now();
+    slot.started--;
+    slot.headSince = performance.now();
+    slot.expectedMs = slot.assigned.length === 0 ? 0 : slot.expectedMs - job.expectedMs;
+    job.tenant.release(slot, 1);
+    job.tenant.observe(message.verdict.elapsedMs);
     this.settle(job, message.verdict);
     if (slot.assigned.length === 0) this.clearTimer(slot);
-    if (slot.assigned.length < this.prefetchBelow) this.dispatch();
+    else this.watch(slot);
+    this.dispatch();
   }
 
   private onFailure(slot: WorkerSlot, reason: string): void {
@@ -196,18 +250,33 @@ export class GradingPool {
 
   private onOverrun(slot: WorkerSlot): void {
     this.counters.timeouts++;
+    const started = slot.started > 0;
     this.replaceWorker(slot, (job, elapsedMs) =>
-      failedVerdict("timeout", `the check exceeded its ${job.budgetMs} ms budget`, elapsedMs),
+      started
+        ? failedVerdict("timeout", `the check exceeded its ${job.budgetMs} ms budget`, elapsedMs)
+        : failedVerdict(
+            "timeout",
+            `the grading worker did not start the check within ${this.startGraceMs} ms`,
+            0,
+          ),
     );
   }
 
-  /** Answers the running item with `verdictFor`, requeues the rest and starts a fresh worker. */
+  /** Answers the head with `verdictFor`, requeues the rest and starts a fresh worker. */
   private replaceWorker(slot: WorkerSlot, verdictFor: (job: Job, elapsedMs: number) => Verdict): void {
-    const running = slot.assigned.shift();
-    const elapsedMs = performance.now() - slot.itemStartedAt;
-    this.queue.unshift(...slot.assigned.splice(0));
+    const elapsedMs = slot.started > 0 ? performance.now() - slot.headSince : 0;
+    const [running, ...rest] = slot.assigned.splice(0);
+    slot.unstarted = [];
+    slot.started = 0;
+    slot.expectedMs = 0;
+    slot.overdue = undefined;
+    for (const job of running ? [running, ...rest] : rest) job.tenant.release(slot, 1);
+    this.requeue(rest);
     void this.stopWorker(slot);
-    if (running) this.settle(running, verdictFor(running, elapsedMs));
+    if (running) {
+      running.tenant.observe(elapsedMs);
+      this.settle(running, verdictFor(running, elapsedMs));
+    }
     if (this.closed) return;
     this.counters.restarts++;
     if (this.spawnFailures === 0) this.spawn(slot);
@@ -223,6 +292,18 @@ export class GradingPool {
     this.dispatch();
   }
 
+  /** Puts a stopped worker's unanswered items back at the front of their tenants' queues, in order. */
+  private requeue(jobs: readonly Job[]): void {
+    const byTenant = new Map<Tenant<Job>, Job[]>();
+    for (const job of jobs) {
+      const list = byTenant.get(job.tenant);
+      if (list) list.push(job);
+      else byTenant.set(job.tenant, [job]);
+    }
+    // Each requeue puts its tenant first in turn, so the tenant whose items came first goes in last.
+    for (const [tenant, list] of [...byTenant].reverse()) this.queues.requeue(tenant, list);
+  }
+
   private async stopWorker(slot: WorkerSlot): Promise<void> {
     this.clearTimer(slot);
     const thread = slot.thread;
@@ -231,47 +312,61 @@ export class GradingPool {
     await thread?.terminate().catch(() => {});
   }
 
-  /** Hands queued items to the least busy ready workers, in chunks sized to share the queue fairly. */
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      const slot = this.leastBusyReadySlot();
-      if (!slot || slot.assigned.length >= this.prefetchBelow) return;
-      const readyCount = this.slots.filter((s) => s.ready).length;
-      const size = Math.min(this.maxChunk, Math.ceil(this.queue.length / readyCount));
-      const chunk = this.queue.splice(0, size);
-      if (slot.assigned.length === 0) slot.itemStartedAt = performance.now();
-      slot.assigned.push(...chunk);
-      slot.thread!.post({ type: "grade", items: chunk.map((job) => job.request) });
-      this.armTimer(slot);
+    while (this.queues.queued > 0) {
+      const placement = nextPlacement(this.slots, this.queues, this.maxChunk, performance.now());
+      if (!placement) return;
+      this.send(placement);
     }
   }
 
-  private leastBusyReadySlot(): WorkerSlot | undefined {
-    let best: WorkerSlot | undefined;
-    for (const slot of this.slots) {
-      if (slot.ready && (!best || slot.assigned.length < best.assigned.length)) best = slot;
-    }
-    return best;
+  private send({ worker: slot, tenant, count }: Placement<WorkerSlot, Job>): void {
+    const jobs = this.queues.take(tenant, count);
+    const expectedMs = expectedCost(tenant);
+    for (const job of jobs) job.expectedMs = expectedMs;
+    if (slot.assigned.length === 0) slot.headSince = performance.now();
+    slot.assigned.push(...jobs);
+    slot.unstarted.push(jobs.length);
+    slot.expectedMs += expectedMs * jobs.length;
+    tenant.hold(slot, jobs.length);
+    slot.thread!.post({ type: "grade", items: jobs.map((job) => job.request) });
+    this.watch(slot);
+  }
+
+  /** The head's deadline: its budget once it runs, the start grace while its chunk has not started. */
+  private deadline(slot: WorkerSlot): number {
+    return slot.headSince + (slot.started > 0 ? slot.assigned[0].budgetMs : this.startGraceMs);
   }
 
   /**
-   * One timer per worker, re-armed lazily: when it fires it compares against the start of whichever
-   * item is running now, so finishing an item costs no timer calls.
+   * One timer per worker, re-armed lazily: a timer due no later than the head's deadline is left alone
+   * (when it fires it looks at whichever item is the head then), so finishing an item costs no timer calls.
    */
-  private armTimer(slot: WorkerSlot): void {
-    const running = slot.assigned[0];
-    if (slot.timer !== undefined || !running) return;
-    const remaining = slot.itemStartedAt + running.budgetMs - performance.now();
-    slot.timer = setTimeout(
-      () => {
-        slot.timer = undefined;
-        const current = slot.assigned[0];
-        if (!current) return;
-        if (performance.now() - slot.itemStartedAt >= current.budgetMs - TIMER_SLACK_MS) this.onOverrun(slot);
-        else this.armTimer(slot);
-      },
-      Math.max(0, remaining),
-    );
+  private watch(slot: WorkerSlot): void {
+    if (slot.assigned.length === 0) return;
+    const deadline = this.deadline(slot);
+    if (slot.timer === undefined || slot.timerAt > deadline) this.arm(slot, deadline);
+  }
+
+  private arm(slot: WorkerSlot, at: number): void {
+    this.clearTimer(slot);
+    slot.timerAt = at;
+    slot.timer = setTimeout(() => this.onTimer(slot), Math.max(0, at - performance.now()));
+  }
+
+  private onTimer(slot: WorkerSlot): void {
+    slot.timer = undefined;
+    const head = slot.assigned[0];
+    if (!head) return;
+    const now = performance.now();
+    const deadline = this.deadline(slot);
+    if (now < deadline - TIMER_SLACK_MS) this.arm(slot, deadline);
+    else if (slot.overdue !== head) {
+      // After the main thread was busy, timers run before the messages that arrived meanwhile: the
+      // head's verdict may be among them. They get one turn of the event loop before the worker is stopped.
+      slot.overdue = head;
+      this.arm(slot, now);
+    } else this.onOverrun(slot);
   }
 
   private clearTimer(slot: WorkerSlot): void {
@@ -281,11 +376,12 @@ export class GradingPool {
   }
 
   private failQueued(reason: string): void {
-    for (const job of this.queue.splice(0)) this.settle(job, failedVerdict("error", reason, 0));
+    for (const job of this.queues.takeAll()) this.settle(job, failedVerdict("error", reason, 0));
   }
 
   private settle(job: Job, verdict: Verdict): void {
     this.counters.completed++;
+    this.queues.forgetIfIdle(job.tenant);
     job.resolve(verdict);
     if (--this.pending === 0) {
       for (const resolve of this.idleWaiters.splice(0)) resolve();

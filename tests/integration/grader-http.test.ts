@@ -64,6 +64,18 @@ describe("grader over HTTP", () => {
     assert.ok(issues.every((issue) => issue.message.length > 0));
   });
 
+  it("refuses a per-item budget over the 2,000 ms cap with 400", async () => {
+    const reply = await postJson(`${grader.url}/v1/grade`, {
+      response: "\\boxed{1}",
+      gold: "1",
+      options: { timeoutMs: 10_000 },
+    });
+    assert.equal(reply.status, 400);
+    const { issues } = reply.body as { issues: { path: string; message: string }[] };
+    assert.equal(issues[0].path, "options.timeoutMs");
+    assert.match(issues[0].message, /2000/);
+  });
+
   it("points into batch items and rejects too many of them", async () => {
     const bad = await postJson(`${grader.url}/v1/grade/batch`, {
       items: [{ response: "1", gold: 1 }, { gold: 1 }],

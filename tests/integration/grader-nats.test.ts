@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import type { NatsConnection } from "@nats-io/transport-node";
 import type { RunningGrader } from "../../infra/stack/grader.ts";
 import type { RunningNatsServer } from "../../infra/stack/nats-server.ts";
+import { natsClientTenant } from "../../services/grader/nats/tenant.ts";
 import { GraderRequestError } from "../../shared/clients/grader.ts";
 import { type NatsGraderClient, natsGrader } from "../../shared/clients/grader-nats.ts";
 import { GRADER_NATS, type GradeRequest } from "../../shared/contracts/grading.ts";
@@ -40,6 +41,32 @@ describe("grader over NATS", { skip: natsServerMissing }, () => {
     const items = Array.from({ length: 200 }, (_, i) => sampleRequests[i % sampleRequests.length]);
     const verdicts = await client.gradeMany(items);
     assert.deepEqual(verdicts.map(withoutTiming), items.map(expectedVerdict));
+  });
+
+  it("tells client connections apart by the reply inboxes their requests carry", async () => {
+    const other = await connectNats(nats.url, "grader-test-other");
+    const replies: string[] = [];
+    const echo = nc.subscribe("test.tenant", {
+      callback: (_, msg) => {
+        msg.respond(msg.reply ?? "");
+      },
+    });
+    try {
+      await nc.flush();
+      for (const [connection, options] of [[nc], [nc], [other], [nc, { noMux: true }]] as const) {
+        const reply = await connection.request("test.tenant", "", { timeout: 5_000, ...options });
+        replies.push(reply.string());
+      }
+    } finally {
+      echo.unsubscribe();
+      await other.close();
+    }
+    const [first, second, fromOther, ownInbox] = replies.map(natsClientTenant);
+    assert.ok(first, replies[0]);
+    assert.equal(second, first);
+    assert.ok(fromOther && fromOther !== first, replies[2]);
+    // A request with an inbox of its own is a tenant by itself.
+    assert.equal(ownInbox, undefined);
   });
 
   it("answers malformed JSON with a service error and a JSON body", async () => {

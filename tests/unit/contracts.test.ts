@@ -40,6 +40,15 @@ describe("grading contracts", () => {
     assert.equal(GradeBatchRequestSchema.safeParse({ items: items.slice(1) }).success, true);
   });
 
+  it("cap the per-item budget at 2,000 ms", () => {
+    const withBudget = (timeoutMs: number) =>
+      GradeRequestSchema.safeParse({ response: "x", gold: "1", options: { timeoutMs } });
+    assert.equal(withBudget(2_000).success, true);
+    const over = withBudget(2_001);
+    assert.equal(over.success, false);
+    assert.deepEqual(over.error?.issues[0].path, ["options", "timeoutMs"]);
+  });
+
   it("fill in documented defaults", () => {
     assert.deepEqual(resolveOptions(), {
       requireThinkClose: false,

@@ -1,7 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { GradingPool } from "../../shared/pool/index.ts";
-import { CRASH_WORKER, misbehavingWorkerUrl, SPIN_FOREVER } from "../support/misbehaving-worker.ts";
+import {
+  ANSWER_AT_ONCE,
+  CRASH_WORKER,
+  misbehavingWorkerUrl,
+  neverStartingWorkerUrl,
+  SPIN_FOREVER,
+  sleepThen,
+} from "../support/misbehaving-worker.ts";
 import {
   expectedVerdict as expected,
   sampleRequests as requests,
@@ -147,5 +154,98 @@ describe("GradingPool with a worker that misbehaves", () => {
     }
     const stats = pool.stats();
     assert.equal(stats.queued + stats.inFlight, 0);
+  });
+});
+
+describe("GradingPool serving several callers", () => {
+  let pool: GradingPool;
+  before(async () => {
+    pool = await GradingPool.start({ size: 2, workerUrl: misbehavingWorkerUrl, timeoutMs: 2_000 });
+  });
+  after(() => pool.close());
+
+  it("answers another caller while one caller's batch of slow items is in flight", async () => {
+    const slow = Array.from({ length: 16 }, (_, i) => ({
+      response: sleepThen(100, `\\boxed{${i}}`),
+      gold: String(i),
+    }));
+    const answered: string[] = [];
+    const slowBatch = Promise.all(
+      slow.map((request) => pool.grade(request, { tenant: "slow" }).finally(() => answered.push("slow"))),
+    );
+    // Once one of its items is done, the slow caller holds every worker it may.
+    await until(() => answered.length > 0);
+    const quick = await pool.grade(requests[0]).finally(() => answered.push("quick"));
+    assert.deepEqual(withoutTiming(quick), expected(requests[0]));
+    // It waited at most for the items running when it came (one per worker), not for the batch.
+    const slowBeforeQuick = answered.indexOf("quick");
+    assert.ok(slowBeforeQuick <= 1 + pool.stats().size, `answered after ${slowBeforeQuick} slow items`);
+    const verdicts = await slowBatch;
+    assert.deepEqual(
+      verdicts.map((v) => [v.status, v.correct]),
+      slow.map(() => ["ok", true]),
+    );
+  });
+
+  it("takes turns between callers' batches of quick items", async () => {
+    const batch = (caller: number, length: number) =>
+      Array.from({ length }, (_, i) => ({ response: `\\boxed{${caller}${i}}`, gold: `${caller}${i}` }));
+    const completedBefore = pool.stats().completed;
+    const big = pool.gradeMany(batch(1, 5_000));
+    const small = await pool.gradeMany(batch(2, 20));
+    // The small batch came second, yet was done while most of the big one still waited.
+    const completed = pool.stats().completed - completedBefore;
+    assert.ok(completed < 2_500, `${completed} items were graded before the small batch was done`);
+    assert.ok([...(await big), ...small].every((v) => v.correct));
+  });
+
+  it("keeps one caller's calls in one turn", async () => {
+    const slow = { response: sleepThen(100, "\\boxed{1}"), gold: "1" };
+    const answered: string[] = [];
+    // Eight calls of one tenant, then one of another: the other goes before most of the eight.
+    const calls = Array.from({ length: 8 }, () =>
+      pool.grade(slow, { tenant: "one client" }).finally(() => answered.push("client")),
+    );
+    await pool.grade(requests[0]).finally(() => answered.push("other"));
+    await Promise.all(calls);
+    assert.ok(answered.indexOf("other") <= pool.stats().size, answered.join(", "));
+  });
+});
+
+describe("GradingPool clocks", () => {
+  it("starts an item's clock when the worker starts it, not when the chunk is sent", async () => {
+    const pool = await GradingPool.start({ size: 2, workerUrl: misbehavingWorkerUrl, timeoutMs: 10 });
+    try {
+      // 16 responses of 2,000,000 characters: sending them takes far longer than the 10 ms budget.
+      const huge = { response: ANSWER_AT_ONCE.padEnd(2_000_000, "x"), gold: "1" };
+      const verdicts = await pool.gradeMany(Array.from({ length: 16 }, () => huge));
+      assert.deepEqual(
+        verdicts.map((v) => v.status),
+        verdicts.map(() => "ok"),
+      );
+      assert.ok(verdicts.every((v) => v.correct));
+      assert.equal(pool.stats().timeouts, 0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("answers `timeout` when a worker never starts what it was sent, after the start grace", async () => {
+    const pool = await GradingPool.start({
+      size: 1,
+      workerUrl: neverStartingWorkerUrl,
+      timeoutMs: 10,
+      startGraceMs: 200,
+    });
+    try {
+      const verdict = await pool.grade(requests[0]);
+      assert.equal(verdict.status, "timeout");
+      // Its 10 ms budget never started to run: only the start grace ran out.
+      assert.match(verdict.reason ?? "", /did not start the check within 200 ms/);
+      assert.equal(verdict.elapsedMs, 0);
+      assert.equal(pool.stats().timeouts, 1);
+    } finally {
+      await pool.close();
+    }
   });
 });

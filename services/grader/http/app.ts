@@ -34,6 +34,7 @@ export function createHttpApp({ pipeline, metrics, openApi, token, health }: Htt
   );
   app.use(bearerAuth(token, new Set(["/healthz"])));
 
+  // Each HTTP request is a tenant of its own in the pool (see pipeline.ts).
   app.post(
     "/v1/grade",
     gradeHandler(SINGLE_BODY_LIMIT_BYTES, (body) => pipeline.gradeOne(body)),

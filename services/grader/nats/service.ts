@@ -11,6 +11,7 @@ import { connectNats } from "../../../shared/nats/connection.ts";
 import { errorBody, type Outcome } from "../../common/http/errors.ts";
 import type { GraderMetrics } from "../metrics.ts";
 import type { GradingPipeline } from "../pipeline.ts";
+import { natsClientTenant } from "./tenant.ts";
 
 const SERVICE_NAME = GRADER_NATS.serviceName;
 const QUEUE_GROUP = GRADER_NATS.queue;
@@ -47,23 +48,26 @@ export async function startNatsFrontend(options: NatsFrontendOptions): Promise<N
     statsHandler: async (endpoint) => outcomes.of(endpoint.subject),
   });
   const inFlight = new InFlight();
-  const endpoint = (name: string, subject: string, grade: (body: Uint8Array) => Promise<Outcome<object>>) =>
+  type Grade = (body: Uint8Array, tenant: string | undefined) => Promise<Outcome<object>>;
+  const endpoint = (name: string, subject: string, grade: Grade) =>
     service.addEndpoint(name, {
       subject,
       handler: (error, msg) => {
         if (error) return log(`NATS endpoint ${name} failed: ${error.message}`);
         // A message published without a reply subject cannot get a verdict: grading it would be waste.
         if (!msg.reply) return;
+        // One client's requests share a turn in the pool, whichever endpoint they go to.
+        const tenant = natsClientTenant(msg.reply);
         inFlight.track(
-          answer(msg, grade).then(({ code, seconds }) => {
+          answer(msg, (body) => grade(body, tenant)).then(({ code, seconds }) => {
             metrics.recordRequest({ transport: "nats", route: name, code: String(code) }, seconds);
             outcomes.record(subject, code, seconds);
           }),
         );
       },
     });
-  endpoint("grade", GRADER_NATS.gradeSubject, (body) => pipeline.gradeOne(body));
-  endpoint("grade_batch", GRADER_NATS.batchSubject, (body) => pipeline.gradeBatch(body));
+  endpoint("grade", GRADER_NATS.gradeSubject, (body, tenant) => pipeline.gradeOne(body, tenant));
+  endpoint("grade_batch", GRADER_NATS.batchSubject, (body, tenant) => pipeline.gradeBatch(body, tenant));
   log(
     `serving NATS subjects ${GRADER_NATS.gradeSubject}, ${GRADER_NATS.batchSubject} on ${url} (${describe(service)})`,
   );
