@@ -9,15 +9,27 @@ import {
   resolveOptions,
   type Verdict,
 } from "../contracts/grading.ts";
-import { extractAnswer } from "./extract/index.ts";
+import { asciiForms, undoubledBackslashes } from "./extract/characters.ts";
+import { extractAnswer, type Found } from "./extract/index.ts";
 import { type Comparison, compareAnswers } from "./math/index.ts";
 
-const CHOICE_LETTER = /^\s*\(?([A-E])\)?\s*$/;
+/** A gold that is an option letter: `B`, `(B)`, `\text{(B)}`, `$\textbf{B}$`. */
+const CHOICE_LETTER = /^\s*\$?\s*(?:\\(?:text|textbf|mathrm|mathbf)\s*\{\s*)?\(?([A-E])\)?\s*\}?\s*\$?\s*$/;
 
 /** Gold alternatives as strings: numbers lose a redundant `.0`, lists keep their order. */
 export function goldAlternatives(gold: Gold): string[] {
   if (typeof gold === "number") return [Number.isInteger(gold) ? gold.toFixed(0) : String(gold)];
-  return typeof gold === "string" ? [gold] : gold;
+  return (typeof gold === "string" ? [gold] : gold).map(goldAnswer);
+}
+
+/** A gold that is itself a worked solution ("… so the answer is \boxed{5}") is read the way a response is. */
+const SOLUTION_MARK = /\\boxed|\\fbox|answer\s*(?:is|:)/i;
+
+function goldAnswer(gold: string): string {
+  const plain = undoubledBackslashes(asciiForms(gold));
+  if (!SOLUTION_MARK.test(plain)) return plain;
+  const extraction = extractAnswer(plain, { requireThinkClose: false, choice: false });
+  return extraction.found ? extraction.text : plain;
 }
 
 export function checkAnswer(request: GradeRequest): Verdict {
@@ -61,16 +73,30 @@ function judge(response: string, golds: string[], options: GradeOptions): Omit<V
       reason: extraction.reason,
     };
   }
+  const answer = oneAnswer(extraction, options);
+  const hedge = hedgeReason(answer, options);
+  if (hedge !== null) {
+    return {
+      correct: false,
+      status: "ok",
+      extracted: answer.text,
+      extractedBy: answer.method,
+      normalized: { response: null, gold: golds[0] ?? null },
+      matchedGold: null,
+      method: "none",
+      reason: hedge,
+    };
+  }
   let first: Comparison | undefined;
   for (const [index, gold] of golds.entries()) {
-    const comparison = compareAnswers(extraction.text, gold, options);
+    const comparison = compareAnswers(answer.text, gold, options);
     first ??= comparison;
     if (comparison.equal) {
       return {
         correct: true,
         status: "ok",
-        extracted: extraction.text,
-        extractedBy: extraction.method,
+        extracted: answer.text,
+        extractedBy: answer.method,
         normalized: comparison.normalized,
         matchedGold: index,
         method: comparison.method,
@@ -80,11 +106,35 @@ function judge(response: string, golds: string[], options: GradeOptions): Omit<V
   return {
     correct: false,
     status: "ok",
-    extracted: extraction.text,
-    extractedBy: extraction.method,
+    extracted: answer.text,
+    extractedBy: answer.method,
     normalized: first?.normalized ?? { response: null, gold: null },
     matchedGold: null,
     method: first?.method ?? "none",
     reason: first?.reason ?? "the answer does not match the gold",
   };
+}
+
+/** Why the response commits to more than one answer, or null: each rival must equal the final answer or one of its parts. */
+function hedgeReason(extraction: Found, options: GradeOptions): string | null {
+  const finals = [extraction.text, ...(extraction.parts ?? [])];
+  for (const rival of extraction.rivals ?? []) {
+    if (!finals.some((final) => compareAnswers(rival, final, options).equal)) {
+      return `hedge: the response also states ${clip(rival)}, which differs from its final answer ${clip(extraction.text)}`;
+    }
+  }
+  return null;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Boxes of one set that all state the same value (`\boxed{\frac18} = \boxed{0.125}`) are one answer. */
+function oneAnswer(extraction: Found, options: GradeOptions): Found {
+  const parts = extraction.parts;
+  if (parts === undefined || !parts.every((part) => compareAnswers(part, parts[0], options).equal))
+    return extraction;
+  const { parts: _, ...single } = extraction;
+  return { ...single, text: parts[0] };
 }

@@ -40,9 +40,11 @@ export const GradeOptionsSchema = z
      */
     listOrder: z.enum(["auto", "ordered", "unordered"]).default("auto"),
     /**
-     * Relative tolerance used only when a side is a decimal. `null` (default) derives it from the
-     * decimal's stated precision (half a unit in its last digit, relative), so `3.14` matches `\pi`
-     * but `3.1` does not match `3.14`.
+     * Relative tolerance used only when a side is a decimal. `null` (default): the gold sets the
+     * precision. An exact gold (integer, fraction, radical, π) needs an exactly equal response, so a
+     * rounded decimal earns nothing (`0.3` ≠ 1/3, `7e2` ≠ 721, `1.41` ≠ √2); a decimal gold is matched
+     * to its own stated precision (half a unit in its last digit, relative), so gold `3.14` accepts
+     * `3.14159` and `\pi` but not `3.1`. A number here also lets decimals match exact golds within it.
      */
     relativeTolerance: z.number().min(0).max(0.5).nullable().default(null),
     /**
@@ -50,8 +52,12 @@ export const GradeOptionsSchema = z
      * letter (`(B)`, `\textbf{B}`, `answer: B`) is compared; `off`: letters are plain text.
      */
     multipleChoice: z.enum(["auto", "off"]).default("auto"),
-    /** Per-item time budget in milliseconds; a check past it is stopped and answered `timeout`. */
-    timeoutMs: z.number().int().min(10).max(10_000).default(DEFAULT_TIMEOUT_MS),
+    /**
+     * Per-item time budget in milliseconds; a check past it is stopped and answered `timeout`. At most
+     * 2,000: a check holds a worker for as long as it runs, and the checker's own limits keep real
+     * answers to milliseconds, so a bigger budget would only let one request hold workers longer.
+     */
+    timeoutMs: z.number().int().min(10).max(2_000).default(DEFAULT_TIMEOUT_MS),
   })
   .strict();
 

@@ -1,7 +1,10 @@
-/** `\boxed{…}`, `\fbox{…}` and brace-less `\boxed 5`. */
+/**
+ * `\boxed{…}`, `\fbox{…}` and brace-less `\boxed 5`. Boxes are read outermost first, in one forward
+ * pass over the whole answer region: a box inside a box is part of the outer box's content, and a box
+ * followed by any amount of text is still found.
+ */
 import { cleanAnswer } from "./clean.ts";
-import { closingBrace, isAsciiLetter, isSpace } from "./scan.ts";
-import type { Found } from "./types.ts";
+import { braceMatches, isAsciiLetter, isSpace } from "./scan.ts";
 
 const COMMANDS = ["\\boxed", "\\fbox"] as const;
 
@@ -12,58 +15,74 @@ const CONCLUSION = /\b(?:so|thus|hence|therefore|then)\b/i;
 /** A run of more boxes than this is degenerate output; only its last ones are read. */
 const MAX_SET_PARTS = 64;
 
-interface Box {
+export interface Box {
+  /** Where the command starts and where the box ends (after its closing brace). */
   start: number;
   end: number;
-  content: string;
+  /** The content, cleaned of wrappers; "" for an empty box. */
+  answer: string;
+  /** The box's command never closed (`\boxed{5`): it commits to an answer that cannot be read. */
+  unclosed: boolean;
 }
 
-/**
- * Returns a function giving the start of the last box command that begins before `before`. Calls must
- * pass non-increasing `before`; each `lastIndexOf` then resumes below the last hit, so walking every
- * command in the text is linear rather than a rescan of the prefix per step.
- */
-function commandsBackward(text: string, from: number): (before: number) => number {
-  const cached: number[] = COMMANDS.map(() => Number.POSITIVE_INFINITY);
-  return (before) => {
-    let best = -1;
-    for (let k = 0; k < COMMANDS.length; k++) {
-      if (cached[k] >= before) cached[k] = before > 0 ? text.lastIndexOf(COMMANDS[k], before - 1) : -1;
-      if (cached[k] >= from && cached[k] > best) best = cached[k];
+/** Index of the next box command at or after `from`, or -1. */
+function nextCommand(text: string, from: number, to: number): number {
+  let best = -1;
+  for (const command of COMMANDS) {
+    let at = text.indexOf(command, from);
+    // A longer command (`\boxedsymbol`) is not a box.
+    while (at >= 0 && at < to && isAsciiLetter(text.charCodeAt(at + command.length))) {
+      at = text.indexOf(command, at + 1);
     }
-    return best;
-  };
+    if (at >= 0 && at < to && (best < 0 || at < best)) best = at;
+  }
+  return best;
 }
 
-/** The box whose command starts at `at`, when it ends before `limit`. */
-function readBox(text: string, at: number, limit: number): Box | null {
-  const command = text.startsWith(COMMANDS[0], at) ? COMMANDS[0] : COMMANDS[1];
-  let i = at + command.length;
-  if (i < limit && isAsciiLetter(text.charCodeAt(i))) return null; // a longer command, e.g. \boxedsymbol
-  while (i < limit && isSpace(text.charCodeAt(i))) i++;
-  if (i >= limit) return null;
-  if (text[i] === "{") {
-    const close = closingBrace(text, i, limit);
-    return close < 0 ? null : { start: at, end: close + 1, content: text.slice(i + 1, close) };
+/** Every top-level box in `text[from, to)`, in text order. Linear: braces are matched once. */
+export function topLevelBoxes(text: string, from = 0, to: number = text.length): Box[] {
+  const boxes: Box[] = [];
+  let matches: Int32Array | null = null;
+  for (let at = nextCommand(text, from, to); at >= 0; ) {
+    const command = text.startsWith(COMMANDS[0], at) ? COMMANDS[0] : COMMANDS[1];
+    let i = at + command.length;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to) {
+      boxes.push({ start: at, end: to, answer: "", unclosed: true });
+      break;
+    }
+    let box: Box;
+    if (text[i] === "{") {
+      matches ??= braceMatches(text);
+      const close = matches[i];
+      box =
+        close < 0 || close >= to
+          ? { start: at, end: i + 1, answer: "", unclosed: true }
+          : { start: at, end: close + 1, answer: cleanAnswer(text.slice(i + 1, close)), unclosed: false };
+    } else {
+      // `\boxed 5`: TeX boxes one token; models write the whole answer up to the next space or delimiter.
+      let j = i;
+      while (j < to) {
+        const c = text[j];
+        if (isSpace(text.charCodeAt(j)) || c === "$" || c === "}" || (c === "\\" && j > i)) break;
+        j++;
+      }
+      box = { start: at, end: j, answer: cleanAnswer(text.slice(i, j)), unclosed: false };
+    }
+    boxes.push(box);
+    at = nextCommand(text, Math.max(box.end, at + 1), to);
   }
-  // `\boxed 5`: TeX boxes one token; models write the whole answer up to the next space or delimiter.
-  let j = i;
-  while (j < limit) {
-    const c = text[j];
-    if (isSpace(text.charCodeAt(j)) || c === "$" || c === "}" || (c === "\\" && j > i)) break;
-    j++;
-  }
-  return { start: at, end: j, content: text.slice(i, j) };
+  return boxes;
 }
 
 /**
  * Whether the text between two boxes joins them into one answer. Rule: the boxes of a set are in the
  * same paragraph and the same sentence, with little text between ("\boxed{2}, \boxed{3}",
- * "x = \boxed{2} or x = \boxed{-2}", one box per line in a list). Intermediate results boxed in
- * earlier sentences or paragraphs ("… \boxed{4}. Then y = \boxed{7}"), or before a conclusion in the
- * same sentence ("a = \boxed{3}, so 2a = \boxed{6}"), are not part of the final answer.
+ * "x = \boxed{2} or x = \boxed{-2}", one box per line in a list). Boxes in earlier sentences or
+ * paragraphs, or before a conclusion in the same sentence ("a = \boxed{3}, so 2a = \boxed{6}"), are
+ * not part of the final answer.
  */
-function joinsSet(text: string, from: number, to: number): boolean {
+export function joinsSet(text: string, from: number, to: number): boolean {
   if (to - from > MAX_SET_GAP || CONCLUSION.test(text.slice(from, to))) return false;
   let newlines = 0;
   for (let i = from; i < to; i++) {
@@ -79,41 +98,30 @@ function joinsSet(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/**
- * Cleaned contents of the last non-empty box in `text[from, to)` and of the boxes that form a set with
- * it, in text order, or null when there is no box.
- * Linear: a box that fails to close before `limit` makes `limit` its start, since every earlier box
- * must close before it, so the spans scanned never overlap.
- */
-export function findBoxed(text: string, from = 0, to: number = text.length): string[] | null {
-  const previous = commandsBackward(text, from);
-  let limit = to;
-  let last: Box | null = null;
-  for (let at = previous(limit); at >= 0; at = previous(limit)) {
-    const box = readBox(text, at, limit);
-    if (box !== null && cleanAnswer(box.content) !== "") {
-      last = box;
-      break;
-    }
-    limit = at;
-  }
-  if (last === null) return null;
-  const parts = [cleanAnswer(last.content)];
-  for (let cursor = last.start, at = previous(cursor); at >= 0 && parts.length < MAX_SET_PARTS; ) {
-    const box = readBox(text, at, cursor);
-    const part = box === null ? "" : cleanAnswer(box.content);
-    if (box === null || part === "" || !joinsSet(text, box.end, cursor)) break;
-    parts.push(part);
-    cursor = at;
-    at = previous(cursor);
-  }
-  // A model that boxes the same answer twice ("\boxed{5}, so \boxed{5}") still gave one answer.
-  return [...new Set(parts.reverse())];
+/** The final boxed answer: the last box and the boxes that form a set with it. */
+export interface BoxedAnswer {
+  /** The parts in text order, without repeats; one part for a single box. */
+  parts: string[];
+  /** Index in `boxes` of the set's first box; the boxes before it are earlier statements. */
+  first: number;
+  /** Why there is no readable answer although the response commits to one (an empty or unclosed box). */
+  empty?: string;
 }
 
-/** One box answers with its content; a set answers with its parts joined by ", ". */
-export function boxedFound(parts: string[], method: Found["method"]): Found {
-  return parts.length > 1
-    ? { found: true, text: parts.join(", "), method, parts }
-    : { found: true, text: parts[0], method };
+export function finalBoxed(text: string, boxes: Box[]): BoxedAnswer | null {
+  if (boxes.length === 0) return null;
+  const last = boxes.length - 1;
+  const final = boxes[last];
+  if (final.unclosed) return { parts: [], first: last, empty: "the final \\boxed{ is never closed" };
+  if (final.answer === "") return { parts: [], first: last, empty: "the final \\boxed{} is empty" };
+  const parts = [final.answer];
+  let first = last;
+  while (first > 0 && parts.length < MAX_SET_PARTS) {
+    const box = boxes[first - 1];
+    if (box.unclosed || box.answer === "" || !joinsSet(text, box.end, boxes[first].start)) break;
+    parts.push(box.answer);
+    first--;
+  }
+  // A model that boxes the same answer twice ("\boxed{5}, so \boxed{5}") still gave one answer.
+  return { parts: [...new Set(parts.reverse())], first };
 }

@@ -34,10 +34,10 @@ function letterOf(pattern: RegExp, text: string): string | null {
   return match === null ? null : (match[1] ?? match[2]);
 }
 
-function letterAfterPhrase(text: string): string | null {
+function clauseAfterChoicePhrase(text: string): string | null {
   const phrase = lastMatch(CHOICE_PHRASE, text);
   const clause = phrase === null ? null : clauseAfter(text, phrase.end);
-  return clause === null ? null : letterOf(PHRASE_LETTER, text.slice(clause.start, clause.end));
+  return clause === null ? null : text.slice(clause.start, clause.end);
 }
 
 function letterInBold(text: string): string | null {
@@ -63,13 +63,34 @@ function onlyOptionInLine(line: string): string | null {
   return letter;
 }
 
-/** `boxed` is the response's `findBoxed` result, which the caller needs again if no letter is found. */
-export function findChoice(text: string, boxed: string[] | null): string | null {
+/** What a multiple-choice response chose: one letter, several (a spray, which earns nothing), or none found. */
+export type Choice = { letter: string } | { several: true } | null;
+
+/** `boxed` is the response's final boxed answer, which the caller needs again if no letter is found. */
+export function findChoice(text: string, boxed: string[] | null): Choice {
+  // Naming several options is no choice ("(A) or (C)", "A, B, C, D").
+  if (boxed?.some(namesSeveralOptions)) return { several: true };
   const boxedLetter = boxed?.length === 1 ? letterOf(LEADING_LETTER, boxed[0]) : null;
-  if (boxedLetter !== null) return boxedLetter;
-  const named = letterAfterPhrase(text) ?? letterInBold(text);
-  if (named !== null) return named;
+  if (boxedLetter !== null) return { letter: boxedLetter };
+  const clause = clauseAfterChoicePhrase(text);
+  if (clause !== null && namesSeveralOptions(clause)) return { several: true };
+  const named = (clause === null ? null : letterOf(PHRASE_LETTER, clause)) ?? letterInBold(text);
+  if (named !== null) return { letter: named };
   const trimmed = trimEndOf(text, "");
   const line = trimmed.slice(trimmed.lastIndexOf("\n") + 1);
-  return FINAL_LETTER.exec(trimEndOf(line, "$*.}"))?.[1] ?? onlyOptionInLine(line);
+  if (namesSeveralOptions(line)) {
+    const only = onlyOptionInLine(line);
+    return only === null ? { several: true } : { letter: only };
+  }
+  const letter = FINAL_LETTER.exec(trimEndOf(line, "$*.}"))?.[1] ?? onlyOptionInLine(line);
+  return letter === null ? null : { letter };
+}
+
+/** Standalone option letters: `(B)`, `B)`, `B.`, a lone `B`; not the A of a word or of `\Alpha`. */
+const OPTION_LETTER = /(?<![A-Za-z\\])\(?([A-E])\)?(?![A-Za-z])/g;
+
+function namesSeveralOptions(text: string): boolean {
+  const letters = new Set<string>();
+  for (const m of text.matchAll(OPTION_LETTER)) letters.add(m[1]);
+  return letters.size > 1;
 }

@@ -1,58 +1,187 @@
 /**
- * Finds the final answer in a model's response. Each method looks only at the answer region (see
- * region.ts) and the first that finds something wins:
+ * Finds the final answer in a model's response, as a reader of the rendered response would.
  *
- * 1. a chosen letter, when the gold is a multiple-choice letter (choice.ts);
- * 2. "Final Answer: …" / "The final answer is …", preferring a box inside it (phrases.ts);
- * 3. the last `\boxed{…}` / `\fbox{…}`, or the set of boxes that ends the response (boxed.ts);
- * 4. "The answer is …" / "Answer: …" (phrases.ts);
- * 5. a math environment that ends the response (math-env.ts);
- * 6. a short bare formula, whole (whole.ts); else the last number (last-number.ts); else a short
- *    response whole.
+ * 1. Only what a renderer shows counts (visible.ts), with other scripts' digits and twice-escaped LaTeX
+ *    read as plain ones (characters.ts), and only the text after the last `</think>` (region.ts).
+ * 2. A chosen letter, when the gold is a multiple-choice letter (choice.ts).
+ * 3. The last statement of an answer: the last top-level `\boxed{…}` (with the boxes that form a set
+ *    with it), or a later "Final Answer: …" / "The answer is …" whose sentence states math (phrases.ts).
+ *    An empty or unclosed final box is a committed empty answer: nothing else is read instead.
+ * 4. Without any statement: a math environment that ends the response, a short bare formula or
+ *    sentence, else the last number — unless its sentence hedges or declines to answer.
  *
- * Every scan is linear in the region and bounded by its tail window, and none recurses, so adversarial
- * input (megabytes of text, deep or unbalanced braces) costs no more than ordinary text.
+ * Other answers stated beside the final one are returned as rivals (hedges.ts). Every scan is linear in
+ * the text and none recurses, so adversarial input costs no more than ordinary text.
  */
-import { boxedFound, findBoxed } from "./boxed.ts";
+import { type BoxedAnswer, finalBoxed, topLevelBoxes } from "./boxed.ts";
+import { asciiForms, undoubledBackslashes } from "./characters.ts";
 import { findChoice } from "./choice.ts";
 import { cleanAnswer } from "./clean.ts";
+import { earlierRivals, gapText, isIntermediate, REASONING_GAP, tailRivals } from "./hedges.ts";
 import { lastNumber } from "./last-number.ts";
 import { lastMathEnvironment } from "./math-env.ts";
-import { answerPhrase, finalAnswerPhrase } from "./phrases.ts";
-import { answerRegion } from "./region.ts";
+import {
+  answerPhrase,
+  earlierStatements,
+  finalAnswerPhrase,
+  type PhraseStatement,
+  sentenceDoubt,
+} from "./phrases.ts";
+import { answerRegion, TAIL_CHARS } from "./region.ts";
+import { readSentence } from "./sentence.ts";
 import type { Extraction, ExtractOptions, Found } from "./types.ts";
+import { visibleText } from "./visible.ts";
 import { hasBoxCommand, isBareFormula, MAX_FORMULA_CHARS, MAX_WHOLE_CHARS } from "./whole.ts";
+import { DOUBT, INJECTION, MACRO_DEFINITION, QUALIFIER, REFUSAL, UNCERTAIN, VALUE_WORDS } from "./words.ts";
 
 export type { Extraction, ExtractOptions, Found } from "./types.ts";
 
-function unmarkedAnswer(text: string): Found | null {
-  const math = lastMathEnvironment(text);
-  if (math !== null) return { found: true, text: math, method: "math-env" };
-  const trimmed = text.trim();
-  const whole = trimmed.length <= MAX_FORMULA_CHARS && !hasBoxCommand(trimmed) ? cleanAnswer(trimmed) : "";
-  if (isBareFormula(whole)) return { found: true, text: whole, method: "whole" };
-  const number = lastNumber(text);
-  if (number !== null) return { found: true, text: number, method: "last-number" };
-  return whole === "" || whole.length > MAX_WHOLE_CHARS
-    ? null
-    : { found: true, text: whole, method: "whole" };
+/** The response as a reader sees it: hidden text gone, digits and backslashes in one spelling. */
+export function readableText(response: string): string {
+  return undoubledBackslashes(asciiForms(visibleText(response)));
 }
 
 export function extractAnswer(response: string, options: ExtractOptions): Extraction {
-  const region = answerRegion(response, options.requireThinkClose);
+  const region = answerRegion(readableText(response), options.requireThinkClose);
   if ("reason" in region) return { found: false, reason: region.reason };
   const text = region.text;
-  // Choice mode reads the boxes first; the same result then serves the boxed step.
-  const boxed = options.choice ? findBoxed(text) : undefined;
+  if (MACRO_DEFINITION.test(text)) return { found: false, reason: "the response redefines LaTeX commands" };
+  if (INJECTION.test(text)) return { found: false, reason: "the response addresses the grader" };
+  const boxes = topLevelBoxes(text);
+  const boxed = finalBoxed(text, boxes);
+  // Phrases and unmarked answers sit at the end: their scans look at the tail only.
+  const tailStart = Math.max(0, text.length - TAIL_CHARS);
   if (options.choice) {
-    const letter = findChoice(text, boxed ?? null);
-    if (letter !== null) return { found: true, text: letter, method: "choice" };
+    const letter = findChoice(
+      text.slice(tailStart),
+      boxed?.empty === undefined ? (boxed?.parts ?? null) : null,
+    );
+    if (letter !== null && "several" in letter)
+      return { found: false, reason: "the response names several options" };
+    if (letter !== null) return { found: true, text: letter.letter, method: "choice" };
   }
-  const finalAnswer = finalAnswerPhrase(text);
-  if (finalAnswer !== null) return finalAnswer;
-  const box = boxed === undefined ? findBoxed(text) : boxed;
-  if (box !== null) return boxedFound(box, "boxed");
-  return (
-    answerPhrase(text) ?? unmarkedAnswer(text) ?? { found: false, reason: "no answer found in the response" }
-  );
+  // A phrase is the final statement when it holds or follows the last box.
+  const phrase = laterPhrase(text, tailStart, boxed);
+  if (phrase !== null && (boxed === null || phrase.end >= boxes[boxes.length - 1].end)) {
+    if (phrase.doubt !== undefined) return { found: false, reason: phrase.doubt };
+    const inside = boxes.findIndex((box) => box.start >= phrase.answerStart);
+    const before = inside < 0 ? boxes.length : inside;
+    const earlier = earlierRivals(
+      text,
+      boxes,
+      before,
+      before < boxes.length ? boxes[before].start : phrase.start,
+    );
+    const stated = earlierStatements(text, Math.max(tailStart, phrase.start - REASONING_GAP), phrase.start)
+      .filter((statement) => !isIntermediate(gapText(text, statement.end, phrase.start)))
+      .map((statement) => statement.answer);
+    return withRivals(found(phrase.parts, phrase.method), [
+      ...earlier,
+      ...stated,
+      ...tailRivals(text, phrase.end),
+    ]);
+  }
+  if (boxed !== null) {
+    if (boxed.empty !== undefined) return { found: false, reason: boxed.empty };
+    const final = boxes[boxes.length - 1];
+    const doubt = sentenceDoubt(text, boxes[boxed.first].start, final.end);
+    if (doubt !== null) return { found: false, reason: doubt };
+    const earlier = earlierRivals(text, boxes, boxed.first, boxes[boxed.first].start);
+    return withRivals(found(boxed.parts, "boxed"), [...earlier, ...tailRivals(text, final.end)]);
+  }
+  return unmarkedAnswer(text, tailStart);
+}
+
+/**
+ * A "Final Answer: …" or "The answer is …" statement after the last box. With boxes in the response it
+ * must state math: "\boxed{5}. The answer is consistent with …" is commentary, not a new answer.
+ */
+function laterPhrase(
+  text: string,
+  from: number,
+  boxed: BoxedAnswer | null,
+): (PhraseStatement & { method: "final-answer" | "answer-phrase" }) | null {
+  const final = finalAnswerPhrase(text, from);
+  const plain = answerPhrase(text, from);
+  // "The final answer is 5" also holds "answer is": the final-answer phrase wins unless a later one follows.
+  const last = final !== null && (plain === null || plain.start < final.answerStart) ? final : plain;
+  if (last === null || (boxed !== null && !last.math)) return null;
+  return { ...last, method: last === final ? "final-answer" : "answer-phrase" };
+}
+
+function found(parts: string[], method: Found["method"]): Found {
+  return parts.length > 1
+    ? { found: true, text: parts.join(", "), method, parts }
+    : { found: true, text: parts[0], method };
+}
+
+function withRivals(answer: Found, rivals: string[]): Found {
+  return rivals.length === 0 ? answer : { ...answer, rivals };
+}
+
+function unmarkedAnswer(text: string, tailStart: number): Extraction {
+  const trimmed = text.trim();
+  const sentence = finalSentence(text);
+  // With no statement of an answer, a refusal anywhere near the end disowns whatever number follows.
+  if (REFUSAL.test(text.slice(Math.max(0, text.length - 2000))))
+    return { found: false, reason: "the response declines to answer" };
+  const doubt = uncommitted(sentence.text);
+  if (doubt !== null) return { found: false, reason: doubt };
+  // A short response is read as a sentence first: "The solutions are $x = 1$ and $x = -2$."
+  if (trimmed.length <= MAX_SENTENCE_RESPONSE && !hasBoxCommand(trimmed)) {
+    const whole = cleanAnswer(trimmed);
+    if (whole.length <= MAX_FORMULA_CHARS && isBareFormula(whole))
+      return { found: true, text: whole, method: "whole" };
+    const reading = readSentence(whole);
+    const math = reading.kind === "math" ? cleanAnswer(reading.text) : "";
+    if (math !== "") return { found: true, text: math, method: "whole" };
+  }
+  const environment = lastMathEnvironment(text);
+  if (environment !== null) return { found: true, text: environment, method: "math-env" };
+  const tail = text.slice(tailStart);
+  const number = lastNumber(tail);
+  if (number !== null) {
+    // Only a number in the closing sentence is a stated answer; one in earlier reasoning is not.
+    if (tailStart + number.start < sentence.start)
+      return { found: false, reason: "the response ends without stating an answer" };
+    // A number at the end of a run of numbers ("1 2 3 … 902", "Candidates: 49, 44, 46") is a list, not an answer.
+    if (/\d[\s,;]+-?$/.test(tail.slice(Math.max(0, number.start - 12), number.start)))
+      return { found: false, reason: "the response lists several numbers" };
+    const next = /^\s*([a-zA-Z]+)/.exec(tail.slice(number.end, number.end + 40))?.[1]?.toLowerCase();
+    if (next !== undefined && VALUE_WORDS.has(next))
+      return { found: false, reason: `the last number is qualified by "${next}"` };
+    return { found: true, text: number.text, method: "last-number" };
+  }
+  // A short answer in words ("Evelyn", "no solution") is compared as text.
+  const whole = cleanAnswer(trimmed);
+  return whole !== "" && whole.length <= MAX_WHOLE_CHARS && !hasBoxCommand(whole)
+    ? { found: true, text: whole, method: "whole" }
+    : { found: false, reason: "no answer found in the response" };
+}
+
+/** A response of one sentence up to this long is read as a sentence ("The primes are 3, 5 and 7."). */
+const MAX_SENTENCE_RESPONSE = 300;
+
+/** The response's closing sentence and where it starts: after the last sentence end or line break. */
+function finalSentence(text: string): { text: string; start: number } {
+  let end = text.length;
+  while (end > 0 && /[\s.!。]/.test(text[end - 1])) end--;
+  let start = end;
+  const floor = Math.max(0, end - 600);
+  while (start > floor) {
+    const c = text[start - 1];
+    if (c === "\n" || c === "。" || ((c === "." || c === "!" || c === "?") && /\s/.test(text[start] ?? " ")))
+      break;
+    start--;
+  }
+  return { text: text.slice(start, end), start };
+}
+
+/** Why the closing sentence commits to no answer, or null: it declines, doubts, asks, or qualifies its value. */
+function uncommitted(sentence: string): string | null {
+  if (REFUSAL.test(sentence)) return "the response declines to answer";
+  if (UNCERTAIN.test(sentence) || DOUBT.test(sentence)) return "the response is not sure of its answer";
+  if (QUALIFIER.test(sentence)) return "the response qualifies its answer";
+  if (/[?？]\s*$/.test(sentence.trim())) return "the response ends with a question";
+  return null;
 }

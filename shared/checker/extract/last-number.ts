@@ -29,7 +29,14 @@ function readDigits(run: string, listContext: boolean): string {
   return run.slice(cut + 1);
 }
 
-export function lastNumber(text: string): string | null {
+/** The last number of the text and where it stands. */
+export interface NumberFound {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function lastNumber(text: string): NumberFound | null {
   const last = lastDigit(text);
   if (last < 0) return null;
   let start = digitRunStart(text, last);
@@ -49,7 +56,7 @@ export function lastNumber(text: string): string | null {
   else if (run.indexOf("/") === slash)
     value = `${readDigits(run.slice(0, slash), true)}/${readDigits(run.slice(slash + 1), true)}`;
   else value = readDigits(run.slice(slash + 1), listContext); // a date or a path, not a fraction
-  return `${signBefore(text, start)}${value}${percentAfter(text, last + 1)}`;
+  return { text: `${signBefore(text, start)}${value}${percentAfter(text, last + 1)}`, start, end: last + 1 };
 }
 
 /** "-" for `-5`, `-$5`, `$-5`, `\$-5`; a minus right after a letter, digit or bracket is a subtraction. */

@@ -57,9 +57,14 @@ export function lastMathEnvironment(text: string): string | null {
   let end = text.length;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   let newline = false;
+  let words = false;
   for (let i = end - 1; i >= Math.max(0, end - 1 - MAX_TRAILING); i--) {
     const code = text.charCodeAt(i);
     if (isDigit(code)) return null;
+    // A sentence after the environment ("$x$. The search continues.") means the response moved on.
+    if ((text[i] === "." || text[i] === "!" || text[i] === "?") && words && isSpace(text.charCodeAt(i + 1)))
+      return null;
+    if (/[a-zA-Z]/.test(text[i])) words = true;
     if (code === 10) {
       if (newline) return null;
       newline = true;

@@ -3,13 +3,13 @@
 const THINK_CLOSE = "</think>";
 
 /**
- * Answers sit at the end, and no gold is longer than 10,000 characters, so every later search looks
- * only at this many trailing characters of the region. It bounds each search on a multi-megabyte
- * response; an answer followed by more than this much further text is not treated as final.
+ * Phrases and unmarked answers sit at the end, and no gold is longer than 10,000 characters, so those
+ * searches look only at this many trailing characters of the region. Boxes are found anywhere in it:
+ * a box followed by any amount of text is still the answer the response committed to.
  */
 export const TAIL_CHARS = 32_768;
 
-/** The text after the last `</think>` (or the whole response), cut to its last `TAIL_CHARS`. */
+/** The text after the last `</think>` (or the whole response). */
 export function answerRegion(
   response: string,
   requireThinkClose: boolean,
@@ -18,7 +18,7 @@ export function answerRegion(
   const close = response.indexOf(THINK_CLOSE) < 0 ? -1 : response.lastIndexOf(THINK_CLOSE);
   if (close < 0 && requireThinkClose) return { reason: "missing </think>" };
   const start = close < 0 ? 0 : close + THINK_CLOSE.length;
-  const text = response.slice(Math.max(start, response.length - TAIL_CHARS));
+  const text = start === 0 ? response : response.slice(start);
   if (text.trim() === "") return { reason: close < 0 ? "empty response" : "nothing after </think>" };
   return { text };
 }

@@ -23,6 +23,22 @@ export function closingBrace(text: string, open: number, limit: number = text.le
   return -1;
 }
 
+/**
+ * For every `{` of `text`, the index of the `}` that closes it (-1 when none does), found in one pass
+ * with a stack, so that looking up many groups (some unclosed) stays linear in the text.
+ */
+export function braceMatches(text: string): Int32Array {
+  const matches = new Int32Array(text.length).fill(-1);
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === OPEN_BRACE) open.push(i);
+    else if (c === CLOSE_BRACE && open.length > 0) matches[open.pop()!] = i;
+  }
+  return matches;
+}
+
 /** Whether the character at `at` is escaped by an odd run of backslashes before it. */
 export function isEscaped(text: string, at: number): boolean {
   let i = at - 1;
@@ -78,8 +94,8 @@ export function isSpace(c: number): boolean {
 }
 
 /** Start of the last match of a global regex; its patterns are plain alternations, so no backtracking blow-up. */
-export function lastMatch(pattern: RegExp, text: string): { index: number; end: number } | null {
-  pattern.lastIndex = 0;
+export function lastMatch(pattern: RegExp, text: string, from = 0): { index: number; end: number } | null {
+  pattern.lastIndex = from;
   let last: { index: number; end: number } | null = null;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     last = { index: m.index, end: m.index + m[0].length };

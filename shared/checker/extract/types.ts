@@ -14,6 +14,12 @@ export interface Found {
   method: ExtractionMethod;
   /** Present when several boxed answers form a set; `text` is then the parts joined with ", ". */
   parts?: string[];
+  /**
+   * Other answers the response states besides the final one (an earlier box that no derivation
+   * leads on from, a different value offered after the final box). The checker compares them with
+   * the final answer: a response that commits to more than one value is a hedge and earns nothing.
+   */
+  rivals?: string[];
 }
 
 export type Extraction = Found | { found: false; reason: string };

@@ -14,6 +14,9 @@ export function hasBoxCommand(text: string): boolean {
   return text.includes("\\boxed") || text.includes("\\fbox");
 }
 
+/** A letter that is neither ASCII nor Greek: a word of another script. */
+const OTHER_SCRIPT_LETTER = /(?![\u0370-\u03ff])(?=\p{L})[^\p{ASCII}]/u;
+
 /** Commands whose braced argument is words or an environment name, not variables. */
 const WORD_ARGUMENT_COMMANDS = new Set([
   "text",
@@ -53,7 +56,8 @@ const MAX_VARIABLE_RUN = 3;
  * number reader, which drops its separators.
  */
 export function isBareFormula(text: string): boolean {
-  if (text.length > MAX_FORMULA_CHARS) return false;
+  // Letters of other scripts (Greek aside) are words: "所以 x 的值是 5" is a sentence.
+  if (text.length > MAX_FORMULA_CHARS || OTHER_SCRIPT_LETTER.test(text)) return false;
   let formula = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;

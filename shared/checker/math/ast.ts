@@ -1,6 +1,6 @@
 /** The small AST both LaTeX and plain-text answers parse into. */
 
-export type RelOp = "=" | "<" | "<=" | ">" | ">=" | "!=" | "in";
+export type RelOp = "=" | "≈" | "<" | "<=" | ">" | ">=" | "!=" | "in";
 
 export type Node =
   /** An exact decimal literal as written (`3.14`, `4.5e33`, `.35`): never a float. */

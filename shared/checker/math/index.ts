@@ -5,6 +5,7 @@ import { compareNodes } from "./compare.ts";
 import type { Context } from "./context.ts";
 import { normalizeLatex, plainText } from "./normalize.ts";
 import { MAX_MATH_CHARS, type ParseResult, parseNormalized } from "./parse.ts";
+import { compareQuantities } from "./quantities.ts";
 import { render } from "./render.ts";
 
 export interface Comparison {
@@ -59,9 +60,19 @@ function context(a: Node, b: Node, options: GradeOptions): Context {
   return { options, products: new Set([...applied].filter((name) => plain.has(name))) };
 }
 
+/** `3,5` in a single-value answer: a decimal comma, as much of the world writes it (thousands are gone by now). */
+const DECIMAL_COMMA = /^-?\d+,(?:\d{1,2}|\d{4,})$/;
+
 export function compareAnswers(response: string, gold: string, options: GradeOptions): Comparison {
   try {
-    return compare(response, gold, options);
+    const comparison = compare(response, gold, options);
+    if (comparison.equal || !DECIMAL_COMMA.test(response.trim()) || prepareGold(gold).parsed.ok === false)
+      return comparison;
+    const goldNode = (prepareGold(gold).parsed as { node: Node }).node;
+    // Only where it cannot be a list: the gold is one value.
+    if (goldNode.t === "list" || goldNode.t === "group" || goldNode.t === "set") return comparison;
+    const decimal = compare(response.trim().replace(",", "."), gold, options);
+    return decimal.equal ? decimal : comparison;
   } catch (error) {
     return {
       equal: false,
@@ -77,6 +88,9 @@ function compare(response: string, gold: string, options: GradeOptions): Compari
   const r = prepare(response);
   const parsed = { response: r.parsed.ok, gold: g.parsed.ok };
   const normalized = { response: r.rendered, gold: g.rendered };
+  // Before the string test: the normaliser sets units aside, so `5 m` and `5 cm` read alike there.
+  const quantities = compareQuantities(response, gold, options);
+  if (quantities !== null) return { ...quantities, normalized, parsed };
   if (r.compact === g.compact && r.compact !== "")
     return { equal: true, method: "string", normalized, parsed };
   if (!r.parsed.ok || !g.parsed.ok) {

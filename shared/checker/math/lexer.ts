@@ -94,6 +94,10 @@ const TEXT_COMMANDS = new Set([
   "texttt",
   "hbox",
   "boldsymbol",
+  "textsf",
+  "textup",
+  "emph",
+  "bm",
 ]);
 
 const ACCENTS = new Set([
@@ -120,6 +124,8 @@ const COMMAND_TOKENS: Record<string, Token> = {
   cup: { k: "cmd", v: "cup" },
   pm: { k: "cmd", v: "pm" },
   mp: { k: "cmd", v: "mp" },
+  // `\not` negates the relation after it; the parser rejects it rather than read `x \not= 5` as `x = 5`.
+  not: { k: "cmd", v: "not" },
   cdot: { k: "op", v: "*" },
   times: { k: "op", v: "*" },
   ast: { k: "op", v: "*" },
@@ -128,7 +134,9 @@ const COMMAND_TOKENS: Record<string, Token> = {
   ge: { k: "op", v: ">=" },
   ne: { k: "op", v: "!=" },
   in: { k: "op", v: "in" },
-  approx: { k: "op", v: "=" },
+  approx: { k: "op", v: "≈" },
+  simeq: { k: "op", v: "≈" },
+  thickapprox: { k: "op", v: "≈" },
   equiv: { k: "op", v: "=" },
   vert: { k: "op", v: "|" },
   lvert: { k: "op", v: "|" },
@@ -182,7 +190,8 @@ export function tokenize(s: string): Token[] {
     } else if (isLetter(c)) {
       let j = i;
       while (isLetter(s[j])) j++;
-      lexWord(s.slice(i, j), out);
+      // A subscript is a label (`L_{odot}`), never prose.
+      lexWord(s.slice(i, j), out, s[i - 1] === "_" || (s[i - 1] === "{" && s[i - 2] === "_"));
       i = j;
     } else if (c === "\\") {
       i = lexCommand(s, i, out);
@@ -203,11 +212,19 @@ export function tokenize(s: string): Token[] {
   return out;
 }
 
-function lexWord(word: string, out: Token[]): void {
+/**
+ * A letter run longer than this that spells no known name, only single letters, is a word of prose
+ * ("cannot", "Evelyn"), never a product of variables: parsing fails, and the answer compares as text.
+ */
+const MAX_LETTER_PRODUCT = 3;
+
+function lexWord(word: string, out: Token[], subscript: boolean): void {
   if (word === "and" || word === "or") {
     out.push({ k: "op", v: "," });
     return;
   }
+  const start = out.length;
+  let singles = 0;
   let i = 0;
   while (i < word.length) {
     const w = PLAIN_WORDS.find((p) => word.startsWith(p, i));
@@ -219,8 +236,12 @@ function lexWord(word: string, out: Token[]): void {
     } else {
       out.push({ k: "id", v: word[i] });
       i++;
+      singles++;
     }
   }
+  // Capitals name points and acronyms (`ABCD`, `SRAC = LRAC`), so only runs with lower case are prose.
+  if (!subscript && singles > MAX_LETTER_PRODUCT && out.length - start === singles && /[a-z]/.test(word))
+    throw new LexError(`"${word}" is a word, not math`);
 }
 
 function lexCommand(s: string, start: number, out: Token[]): number {

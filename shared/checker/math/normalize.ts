@@ -3,6 +3,9 @@
  * sizing, display styles, units, thousands separators) and unifies spellings, so that the parser
  * sees one dialect and identical answers are caught by a string comparison.
  */
+import { COUNTED } from "../extract/words.ts";
+import { unitOf, unitPhrase } from "../units/vocabulary.ts";
+import { numberWordsAsDigits } from "./number-words.ts";
 
 const UNICODE: [RegExp, string][] = [
   [/[−–]/g, "-"],
@@ -11,6 +14,8 @@ const UNICODE: [RegExp, string][] = [
   [/÷/g, "/"],
   [/π/g, "\\pi "],
   [/∞/g, "\\infty "],
+  // `√51` roots the whole number; `√(x+1)` and `√{x}` take their group.
+  [/√\s*(\d+(?:\.\d+)?)/g, "\\sqrt{$1}"],
   [/√/g, "\\sqrt"],
   [/≤/g, "\\le "],
   [/≥/g, "\\ge "],
@@ -41,9 +46,29 @@ const MATH_WORDS = new Set([
   "inf",
 ]);
 
-const TEXT_COMMANDS = "text|textrm|textnormal|mbox|mathrm|textbf|textit|mathbf|mathit|mathsf|texttt|hbox";
+const TEXT_COMMANDS =
+  "text|textrm|textnormal|textsf|mbox|mathrm|textbf|textit|mathbf|mathit|mathsf|texttt|hbox|boldsymbol|bm|emph|textup";
 
-/** Removes `\text{…}` units that follow a quantity, with their exponents (`\mbox{ inches}^2`). */
+const TEXT_IN_TEXT = new RegExp(
+  `\\\\(?:${TEXT_COMMANDS})\\s*\\{\\s*\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}\\s*\\}`,
+  "g",
+);
+const NUMBER_IN_TEXT = new RegExp(`\\\\(?:${TEXT_COMMANDS})\\s*\\{\\s*(-?\\d[\\d.,]*)\\s*\\}`, "g");
+
+/** `whole.fixed(period)(period)…` as an exact fraction in LaTeX. */
+function repeatingDecimal(whole: string, fixed: string, period: string): string {
+  const scale = 10n ** BigInt(fixed.length);
+  const repeat = 10n ** BigInt(period.length) - 1n;
+  const numerator = BigInt(`${whole || "0"}${fixed}`) * repeat + BigInt(period);
+  return `\\frac{${numerator}}{${scale * repeat}}`;
+}
+
+/**
+ * Removes `\text{…}` units that follow a quantity, with their exponents (`\mbox{ inches}^2`). Only a
+ * closed vocabulary may go: every word must be a unit (`\text{ cm}`, `\text{ square units}`) or a
+ * thing counted; any other word (`thousand`, `squared`, `or`, `is wrong`) stays, and the answer then
+ * differs from a bare gold. `\text{ and }` / `\text{ or }` between values list them.
+ */
 function stripUnitText(s: string): string {
   const unit = new RegExp(
     `\\\\(?:${TEXT_COMMANDS})\\s*\\{\\s*([^{}]*)\\}(\\s*\\^\\s*(\\{[^{}]*\\}|-?\\d))?`,
@@ -51,12 +76,21 @@ function stripUnitText(s: string): string {
   );
   return s.replace(unit, (whole, content: string, _exp, _e, offset: number) => {
     const before = s.slice(0, offset).trimEnd();
-    if (before === "" || !/[\d}.)°%a-zA-Z]$/.test(before)) return whole;
     const words = content.trim();
+    if (/^(?:and|or|,)$/i.test(words) && before !== "") return ", ";
+    if (before === "" || !/[\d}.)°%a-zA-Z]$/.test(before)) return whole;
     if (/^degrees?$/i.test(words)) return "°";
-    if (words === "" || /^[a-zA-Z][a-zA-Z .\-/]*$/.test(words)) return " ";
+    if (words === "" || isUnitPhrase(words)) return " ";
     return whole;
   });
+}
+
+/** Every word of `words` is a unit or a counted thing (`cm`, `square units`, `km/h`, `apples`). */
+function isUnitPhrase(words: string): boolean {
+  if (unitPhrase(words) !== null) return true;
+  return words
+    .split(/\s+/)
+    .every((word) => word === "" || unitOf(word) !== null || COUNTED.has(word.toLowerCase()));
 }
 
 /** Removes plain-text unit words after a number at the end: `4.4677 \times 10^{14} Hz`, `5 cm`. */
@@ -66,6 +100,7 @@ function stripTrailingUnitWords(s: string): string {
   const words = m[2].match(/[a-zA-Z]{2,}/g) ?? [];
   if (words.some((w) => MATH_WORDS.has(w.toLowerCase()))) return s;
   if (/^\s*[a-zA-Z]/.test(m[2]) && !/\s/.test(m[2][0]) && !/\d/.test(m[1])) return s;
+  if (!isUnitPhrase(words.join(" "))) return s;
   return s.slice(0, m.index + 1);
 }
 
@@ -76,6 +111,18 @@ export function normalizeLatex(input: string): string {
     .replace(/\$/g, " ")
     .replace(/\\\$/g, " ")
     .replace(/\\\\|\\[[\]()]/g, (m) => (m === "\\\\" ? m : " "))
+    // A box inside an answer is its content: `\boxed{\boxed{5} + 1}` reads as 5 + 1.
+    .replace(/\\(?:boxed|fbox)(?![a-zA-Z])/g, "")
+    // Text styles nested in text are one text (`\text{\textbf{east}}`), and a number set in text type
+    // is that number (`\boxed{\text{82}}`, `\mathbf{46}`).
+    .replace(TEXT_IN_TEXT, "\\text{$1}")
+    .replace(NUMBER_IN_TEXT, "$1")
+    // `3.\overline{6}` is the repeating decimal 3.666…, an exact fraction.
+    .replace(/(\d*)\.(\d*)\\overline\s*\{(\d{1,12})\}/g, (_m, whole: string, fixed: string, period: string) =>
+      repeatingDecimal(whole, fixed, period),
+    )
+    .replace(/\\colon(?![a-zA-Z])/g, ":")
+    .replace(/\\text\s*\{\s*percent\s*\}|(?<=\d)\s*percent\b/gi, "%")
     .replace(/\\(?:dfrac|tfrac|cfrac)/g, "\\frac")
     .replace(/\\(?:dbinom|tbinom)/g, "\\binom")
     .replace(/\\left\s*\./g, " ")
@@ -89,6 +136,9 @@ export function normalizeLatex(input: string): string {
     .replace(/(\d),\s*\\!\s*(?=\d{3}(?!\d))/g, "$1")
     .replace(/\\\\|\\[,;:! ]/g, (m) => (m === "\\\\" ? m : " "))
     .replace(/~/g, " ")
+    // LaTeX's `{,}` is a thousands separator before three digits (`1{,}000`) and a decimal comma otherwise (`3{,}5`).
+    .replace(/\{,\}(?=\d{3}(?!\d))/g, "")
+    .replace(/(\d)\{,\}(?=\d)/g, "$1.")
     .replace(/\{,\}/g, "")
     .replace(/\\%/g, "%")
     .replace(/\\(?:degree|circ)(?![a-zA-Z])/g, "\\circ")
@@ -101,16 +151,25 @@ export function normalizeLatex(input: string): string {
     .replace(/\\(?:dots|ldots|cdots|dotsc|dotsb|dotsm|mathellipsis)(?![a-zA-Z])|…/g, "...")
     .replace(/\\(?:leqslant|leq|le)(?![a-zA-Z])/g, "\\le ")
     .replace(/\\(?:geqslant|geq|ge)(?![a-zA-Z])/g, "\\ge ")
-    .replace(/\\(?:neq|ne)(?![a-zA-Z])/g, "\\ne ")
+    .replace(/\\(?:neq|ne)(?![a-zA-Z])|\\not\s*=/g, "\\ne ")
     .replace(/\\lt(?![a-zA-Z])/g, "<")
     .replace(/\\gt(?![a-zA-Z])/g, ">");
-  s = stripUnitText(s);
+  s = stripUnitText(s).replace(/,(?:\s*,)+/g, ",");
   s = s.replace(/\s+/g, " ").trim();
   // A leading "." may start a decimal (.35); a trailing one is sentence punctuation.
   s = s.replace(/^[,;:\s]+|^\.(?!\d)|[,;:\s]+$/g, "");
   if (/[^.]\.$/.test(s)) s = s.slice(0, -1).replace(/[,;:\s]+$/, "");
   s = stripTrailingUnitWords(s).trim();
+  // An answer in number words ("five", "\text{twenty-one}", "5 \text{ thousand}") is the number they name.
+  const unwrapped = s.replace(new RegExp(`\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}`, "g"), " $1 ");
+  const digits = numberWordsAsDigits(unwrapped);
+  if (digits !== unwrapped) s = digits;
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  // Thousands separated by spaces (`1 000 000`, `1\,000` once spacing is read): one number.
+  s = s.replace(
+    /(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d.,])/g,
+    (_m, head: string, rest: string) => head + rest.replace(/ /g, ""),
+  );
   return s;
 }
 

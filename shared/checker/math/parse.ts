@@ -12,7 +12,7 @@ export const MAX_MATH_CHARS = 5_000;
 
 export class ParseError extends Error {}
 
-const RELATIONS = new Set(["=", "<", ">", "<=", ">=", "!=", "in"]);
+const RELATIONS = new Set(["=", "≈", "<", ">", "<=", ">=", "!=", "in"]);
 const MATRIX_ENVS = new Set(["pmatrix", "bmatrix", "Bmatrix", "matrix", "smallmatrix", "array", "vmatrix"]);
 
 export type ParseResult = { ok: true; node: Node } | { ok: false; error: string };
@@ -38,6 +38,7 @@ class Parser {
   private i = 0;
   private depth = 0;
   private absDepth = 0;
+  private setDepth = 0;
 
   constructor(private readonly toks: Token[]) {}
 
@@ -153,7 +154,8 @@ class Parser {
       if (this.isOp("*")) {
         this.i++;
         factors.push(this.parseSignedPower());
-      } else if (this.isOp("/")) {
+      } else if (this.isOp("/") || (this.isOp(":") && this.setDepth === 0)) {
+        // A ratio `7:32` is the quotient it states.
         this.i++;
         const den = this.parseSignedPower();
         factors = [{ t: "div", num: product(factors), den }];
@@ -161,14 +163,11 @@ class Parser {
         const next = this.parsePower();
         const last = factors[factors.length - 1];
         // `3\frac12` is the mixed number 3½, not 3·½.
-        if (
-          factors.length === 1 &&
-          isIntegerLiteral(last) &&
-          next.t === "div" &&
-          tok.k === "cmd" &&
-          isSimpleFraction(next)
-        ) {
-          factors = [{ t: "add", args: [last, next] }];
+        // `33\frac13\%` is the mixed number 33⅓, then a percentage.
+        const fraction = next.t === "pct" ? next.arg : next;
+        if (factors.length === 1 && isIntegerLiteral(last) && tok.k === "cmd" && isSimpleFraction(fraction)) {
+          const mixed: Node = { t: "add", args: [last, fraction] };
+          factors = [next.t === "pct" ? { t: "pct", arg: mixed } : mixed];
         } else factors.push(next);
       } else break;
     }
@@ -434,7 +433,17 @@ class Parser {
         this.i--;
         return this.parseBraced();
       case "\\{": {
+        // Inside a set, `:` separates a set-builder's variable from its condition; it is no ratio.
+        this.setDepth++;
         const items = this.isOp("\\}") ? [] : this.parseList();
+        this.setDepth--;
+        // Set-builder notation `\{x : x > 2\}` / `\{x \mid x > 2\}` is the set its condition describes.
+        if (items.length === 1 && (this.isOp(":") || this.isOp("|"))) {
+          this.i++;
+          const condition = this.parseRelation();
+          this.expectOp("\\}");
+          return condition;
+        }
         this.expectOp("\\}");
         return { t: "set", items };
       }

@@ -1,5 +1,5 @@
 /**
- * The tolerance a decimal allows. Only decimals get one: exact values compare exactly. A decimal's
+ * The tolerance a decimal gold allows. Only decimals get one: exact values compare exactly. A decimal's
  * stated precision is half a unit in its last digit (`3.14` ± 0.005), taken relatively so that
  * the same rule works in expressions and in scientific notation (`8.7 \times 10^{8}`).
  */
@@ -41,19 +41,21 @@ function isPlainDecimal(node: Node): boolean {
 const BOTH_DECIMAL_EXPRESSIONS_TOLERANCE = 1e-9;
 
 /**
- * The relative tolerance for comparing two sides, or null when neither has a decimal (compare
- * exactly). Two plain decimals must agree to the finer one's precision, so `3.1` ≠ `3.14`. When both
- * sides are expressions with decimals, a literal's precision says nothing about the expression's
- * value (`125 - 1.26P` is within 0.4% of `125 - 1.25P`), so they must agree up to rounding; a
- * decimal expression against an exact one (`1.414x` vs `\sqrt{2}x`) keeps the decimal's precision.
+ * The relative tolerance for comparing a response with a gold, or null to compare exactly. The gold
+ * sets the precision: an exact gold (integer, fraction, radical, π) needs an exactly equal response, so
+ * a rounded decimal (`0.3` for 1/3, `1.41` for √2, `7e2` for 721) earns nothing unless the caller asks
+ * for a tolerance; a decimal gold is matched to its own stated precision (gold `3.14`: `3.14159` and
+ * π match, `3.1` does not). When both sides are expressions with decimals, a literal's precision says
+ * nothing about the expression's value (`125 - 1.26P` is within 0.4% of `125 - 1.25P`), so they must
+ * agree up to rounding.
  */
-export function decimalTolerance(a: Node, b: Node, options: GradeOptions): number | null {
-  const pa = statedPrecision(a);
-  const pb = statedPrecision(b);
-  if (pa === null && pb === null) return null;
+export function decimalTolerance(response: Node, gold: Node, options: GradeOptions): number | null {
+  const pr = statedPrecision(response);
+  const pg = statedPrecision(gold);
+  if (pr === null && pg === null) return null;
   if (options.relativeTolerance !== null) return options.relativeTolerance;
-  if (pa !== null && pb !== null) {
-    return isPlainDecimal(a) && isPlainDecimal(b) ? Math.min(pa, pb) : BOTH_DECIMAL_EXPRESSIONS_TOLERANCE;
-  }
-  return Math.max(pa ?? 0, pb ?? 0);
+  if (pg === null) return null;
+  if (pr !== null && !(isPlainDecimal(response) && isPlainDecimal(gold)))
+    return BOTH_DECIMAL_EXPRESSIONS_TOLERANCE;
+  return pg;
 }

@@ -3,9 +3,10 @@
  * up to side swap and scaling (`y = 2x+1` ~ `2x - y + 1 = 0`), inequalities in one variable are
  * intervals (`x > 2` ~ `(2, \infty)`).
  */
-import { CONSTANTS, type Node, type RelOp, sym, symbols } from "./ast.ts";
+import { CONSTANTS, type Node, type RelOp, some, sym, symbols } from "./ast.ts";
 import * as Cx from "./complex.ts";
 import { type Context, differ, type Outcome, same } from "./context.ts";
+import { evaluate } from "./numeric.ts";
 import { render } from "./render.ts";
 import { MIN_VALID_POINTS, sample } from "./sampling.ts";
 
@@ -23,6 +24,9 @@ function isNameLike(node: Node): boolean {
       return node.args.every((arg) => arg.t === "sym" || arg.t === "num");
     case "mul":
       return node.args.every((arg) => arg.t === "sym" && !CONSTANTS.has(arg.name));
+    case "group":
+      // `(p, q) = (3, 2)`: a tuple of names labels a tuple of values.
+      return node.open === "(" && node.items.every(isNameLike);
     default:
       return false;
   }
@@ -32,7 +36,7 @@ const isConstant = (node: Node) => symbols(node).size === 0;
 
 /** The value an assignment gives (`x = 5` → 5, `f(x) = 2x` → 2x), or null for other relations. */
 export function assignedValue(node: Node): Node | null {
-  if (node.t !== "rel" || !node.ops.every((op) => op === "=")) return null;
+  if (node.t !== "rel" || !node.ops.every((op) => op === "=" || op === "≈")) return null;
   const first = node.args[0];
   const last = node.args[node.args.length - 1];
   if (isNameLike(first)) return last;
@@ -58,6 +62,11 @@ function bounds(op: RelOp, value: Node, variableOnLeft: boolean): Node | null {
   }
 }
 
+/** What an inequality bounds: a variable or a function value (`0 < f(x) < 1`). */
+function isBounded(node: Node): boolean {
+  return (node.t === "sym" && !CONSTANTS.has(node.name)) || (node.t === "apply" && isNameLike(node));
+}
+
 /** `x > 2` → (2, ∞); `1 < x \le 3` → (1, 3]; `x \in [0, 1]` → [0, 1]; else null. */
 export function asInterval(node: Node): Node | null {
   if (node.t !== "rel") return null;
@@ -65,11 +74,11 @@ export function asInterval(node: Node): Node | null {
   if (ops.length === 1 && ops[0] === "in" && isNameLike(args[0])) return args[1];
   if (ops.length === 1) {
     const [l, r] = args;
-    if (l.t === "sym" && !CONSTANTS.has(l.name) && isConstant(r)) return bounds(ops[0], r, true);
-    if (r.t === "sym" && !CONSTANTS.has(r.name) && isConstant(l)) return bounds(ops[0], l, false);
+    if (isBounded(l) && isConstant(r)) return bounds(ops[0], r, true);
+    if (isBounded(r) && isConstant(l)) return bounds(ops[0], l, false);
     return null;
   }
-  if (ops.length === 2 && args[1].t === "sym" && isConstant(args[0]) && isConstant(args[2])) {
+  if (ops.length === 2 && isBounded(args[1]) && isConstant(args[0]) && isConstant(args[2])) {
     const ascending = ops.every((op) => op === "<" || op === "<=");
     const descending = ops.every((op) => op === ">" || op === ">=");
     if (!ascending && !descending) return null;
@@ -135,6 +144,11 @@ export function compareRelations(a: Node, b: Node, ctx: Context, recurse: Recurs
   if (ia && (ib || b.t !== "rel")) return recurse(ia, ib ?? b, ctx);
   if (ib && a.t !== "rel") return recurse(a, ib, ctx);
   if (a.t === "rel" && b.t === "rel") {
+    const chain = chainMembers(a);
+    const named = assignedValue(b);
+    if (chain?.name && named && b.args.length === 2 && render(chain.name) === render(b.args[0])) {
+      return compareChain(chain, named, ctx, recurse);
+    }
     const va = assignedValue(a);
     const vb = assignedValue(b);
     if (va && vb && a.args.length === 2 && b.args.length === 2 && render(a.args[0]) === render(b.args[0])) {
@@ -149,9 +163,72 @@ export function compareRelations(a: Node, b: Node, ctx: Context, recurse: Recurs
     return render(a) === render(b) ? same("string") : differ("different relations", "equation");
   }
   const [rel, other, relIsResponse] = a.t === "rel" ? [a, b, true] : [b, a, false];
+  const chain = relIsResponse && rel.t === "rel" ? chainMembers(rel) : null;
+  if (chain !== null) return compareChain(chain, other, ctx, recurse);
   const value = assignedValue(rel);
   if (value) return relIsResponse ? recurse(value, other, ctx) : recurse(other, value, ctx);
   return differ(
     `${relIsResponse ? "response" : "gold"} is a relation, the ${relIsResponse ? "gold" : "response"} is not`,
   );
+}
+
+/**
+ * A chain of equalities and approximations as one answer: `x = 5 + 5 + 1 = 11`, `\frac{\sqrt3}{3}
+ * \approx 0.577`. Only chains of two or more values are read here (a plain `x = 5` is an assignment).
+ */
+interface Chain {
+  name: Node | null;
+  /** The values stated equal to the answer, before the first `≈`. */
+  exact: Node[];
+  /** The values after it: approximations of the answer. */
+  approx: Node[];
+}
+
+function chainMembers(node: Node & { t: "rel" }): Chain | null {
+  if (!node.ops.every((op) => op === "=" || op === "≈")) return null;
+  const named = isNameLike(node.args[0]) && node.ops[0] === "=";
+  const values = named ? node.args.slice(1) : node.args;
+  const ops = named ? node.ops.slice(1) : node.ops;
+  if (values.length < 2 && !node.ops.includes("≈")) return null;
+  const cut = ops.indexOf("≈");
+  const exact = cut < 0 ? values : values.slice(0, cut + 1);
+  const approx = cut < 0 ? [] : values.slice(cut + 1);
+  // `x ≈ 0.577`: only an approximation is stated, and it is the answer.
+  if (exact.length === 0 || (named && node.ops[0] === "≈")) return { name: null, exact: approx, approx: [] };
+  return { name: named ? node.args[0] : null, exact, approx };
+}
+
+/**
+ * Read as a whole: every exact member must equal the gold (`5 = 6` is no answer of 6), and every
+ * approximation must be the answer to its own stated precision (`\sqrt2 ≈ 1.41`, `\frac{20000}{\pi}
+ * ≈ 6366`, not `≈ 7`). Against a constant gold, members with variables or words are the formula or the
+ * label the value comes from (`m + n = 7 + 32 = 39`, `\text{Area} = … = 15`), so they are read past.
+ */
+function compareChain(chain: Chain, gold: Node, ctx: Context, recurse: Recurse): Outcome {
+  const constantGold = isConstant(gold) && gold.t !== "text";
+  const values = constantGold
+    ? chain.exact.filter((m) => isConstant(m) && !some(m, (n) => n.t === "text"))
+    : chain.exact;
+  if (values.length === 0) return differ("the chain states no value", "equation");
+  for (const member of values) {
+    const outcome = recurse(member, gold, ctx);
+    if (!outcome.equal) return outcome;
+  }
+  const exact = values[values.length - 1];
+  for (const approximation of chain.approx) {
+    if (!approximates(exact, approximation, ctx, recurse)) {
+      return differ(`the approximation ${render(approximation)} is not the answer's value`, "equation");
+    }
+  }
+  return same("equation");
+}
+
+/** A rounded number is within half a unit of its last digit (`6366` for 6366.2); other forms compare as values. */
+function approximates(exact: Node, approximation: Node, ctx: Context, recurse: Recurse): boolean {
+  const literal = approximation.t === "neg" ? approximation.arg : approximation;
+  if (literal.t !== "num" || !/^\d+(?:\.\d+)?$/.test(literal.v))
+    return recurse(exact, approximation, ctx).equal;
+  const decimals = literal.v.split(".")[1]?.length ?? 0;
+  const value = Cx.sub(evaluate(exact), evaluate(approximation));
+  return Cx.finite(value) && Cx.abs(value) <= 0.5 * 10 ** -decimals * (1 + 1e-12);
 }

@@ -7,7 +7,7 @@ import * as Cx from "./complex.ts";
 import { type Context, differ, type Outcome, same } from "./context.ts";
 import { exactEqual, exactText, exactValue } from "./exact.ts";
 import { evaluate } from "./numeric.ts";
-import { decimalTolerance } from "./precision.ts";
+import { decimalTolerance, statedPrecision } from "./precision.ts";
 import * as Q from "./rational.ts";
 import { close, describePoint, formatValue, MIN_VALID_POINTS, sample } from "./sampling.ts";
 import { symbolicallyEqual } from "./symbolic.ts";
@@ -90,6 +90,10 @@ function compareConstants(a: Node, b: Node, ctx: Context): Outcome {
     return differ(`could not evaluate: ${formatValue(va)} vs ${formatValue(vb)}`);
   }
   const why = `different values: ${formatValue(va)} vs ${formatValue(vb)}`;
+  // A decimal is a rational number: against an irrational exact gold it is a rounding, however many
+  // digits it has (`3.141592653589793` for π), unless the caller asked for a tolerance.
+  if (tolerance === null && ea && statedPrecision(a) !== null)
+    return differ(`${why}: a rounded decimal for an exact value`, "exact");
   if (tolerance !== null)
     return withinTolerance(va, vb, tolerance) ? same("tolerance") : differ(why, "tolerance");
   if (!close(va, vb, NUMERIC_TOLERANCE)) return differ(why, "sampling");

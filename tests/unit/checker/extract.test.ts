@@ -5,6 +5,7 @@ import {
   type ExtractOptions,
   extractAnswer,
 } from "../../../shared/checker/extract/index.ts";
+import { lastNumber } from "../../../shared/checker/extract/last-number.ts";
 
 const plain: ExtractOptions = { requireThinkClose: false, choice: false };
 
@@ -12,6 +13,11 @@ function found(response: string, options: ExtractOptions = plain): Extraction & 
   const extraction = extractAnswer(response, options);
   assert.equal(extraction.found, true, `no answer in ${JSON.stringify(response)}`);
   return extraction as Extraction & { found: true };
+}
+
+/** The number reader alone: a long response without any marked answer falls back to it. */
+function expectNumber(text: string, number: string): void {
+  assert.equal(lastNumber(text)?.text, number, JSON.stringify(text));
 }
 
 function expect(response: string, text: string, method: string, options: ExtractOptions = plain): void {
@@ -124,10 +130,15 @@ describe("extractAnswer: boxed", () => {
     expect("\\boxed{\\text{Monday}}", "\\text{Monday}", "boxed");
   });
 
-  it("skips empty and unclosed boxes", () => {
-    expect("\\boxed{4} then \\boxed{}", "4", "boxed");
-    expect("\\boxed{4} then \\boxed{5", "4", "boxed");
-    assert.equal(extractAnswer("\\boxed{}", plain).found, false);
+  it("takes an empty or unclosed final box as a committed empty answer, with no fallback", () => {
+    for (const response of [
+      "\\boxed{4} then \\boxed{}",
+      "\\boxed{4} then \\boxed{5",
+      "We get 5. \\boxed{}",
+      "\\boxed{}",
+    ]) {
+      assert.equal(extractAnswer(response, plain).found, false, response);
+    }
   });
 
   it("does not take a longer command for a box", () => {
@@ -153,8 +164,9 @@ describe("extractAnswer: boxed", () => {
     assert.deepEqual([extraction.text, extraction.parts], ["5", undefined]);
   });
 
-  it("reads the innermost of nested boxes", () => {
-    expect("\\boxed{\\boxed{6}}", "6", "boxed");
+  it("reads a box inside a box as the outer box's whole content", () => {
+    expect("\\boxed{\\boxed{6}}", "\\boxed{6}", "boxed");
+    expect("\\boxed{\\boxed{5} + 1}", "\\boxed{5} + 1", "boxed");
   });
 });
 
@@ -165,7 +177,7 @@ describe("extractAnswer: answer phrases", () => {
     expect("The answer is **42**.", "42", "answer-phrase");
     expect("The answer is $\\$12.50$.", "\\$12.50", "answer-phrase");
     expect("ANSWER: (1, 2)\nCheck: ok", "(1, 2)", "answer-phrase");
-    expect("The answers are 3 and 4.", "3 and 4", "answer-phrase");
+    expect("The answers are 3 and 4.", "3, 4", "answer-phrase");
   });
 
   it("stops before a justification", () => {
@@ -175,18 +187,26 @@ describe("extractAnswer: answer phrases", () => {
     expect("The answer is x = 1, y = 2.", "x = 1, y = 2", "answer-phrase");
   });
 
-  it("ranks below a box", () => {
-    expect("The answer is \\boxed{9}, and answer: 10", "9", "boxed");
+  it("outranks an earlier box, which becomes a rival", () => {
+    const extraction = found("The answer is \\boxed{9}, and answer: 10");
+    assert.deepEqual([extraction.text, extraction.rivals], ["10", ["9"]]);
   });
 });
 
 describe("extractAnswer: math environments", () => {
   it("takes the environment that ends the response", () => {
-    expect("We get $x = 5$.", "x = 5", "math-env");
-    expect("Hence the area is $12$ square units.", "12", "math-env");
-    expect("So\n$$\\frac{\\pi}{2}$$", "\\frac{\\pi}{2}", "math-env");
-    expect("So \\(a+b\\).", "a+b", "math-env");
-    expect("So\n\\[\n\\sqrt{3}\n\\]", "\\sqrt{3}", "math-env");
+    // Past a few hundred characters a response is no longer read as one sentence.
+    const reasoning = "We expand both sides and collect the terms, then check each case in turn. ".repeat(5);
+    expect(`${reasoning}We get $x = 5$.`, "x = 5", "math-env");
+    expect(`${reasoning}Hence the area is $12$ square units.`, "12", "math-env");
+    expect(`${reasoning}So\n$$\\frac{\\pi}{2}$$`, "\\frac{\\pi}{2}", "math-env");
+    expect(`${reasoning}So \\(a+b\\).`, "a+b", "math-env");
+    expect(`${reasoning}So\n\\[\n\\sqrt{3}\n\\]`, "\\sqrt{3}", "math-env");
+  });
+
+  it("reads a short response as a sentence", () => {
+    expect("We get $x = 5$.", "x = 5", "whole");
+    expect("The solutions are $x = 1$ and $x = -2$.", "x = 1, x = -2", "whole");
   });
 
   it("is not used when the response goes on past it", () => {
@@ -198,39 +218,39 @@ describe("extractAnswer: math environments", () => {
   });
 });
 
-describe("extractAnswer: last number", () => {
+describe("lastNumber", () => {
   it("reads plain, negative and decimal numbers", () => {
-    expect("The result comes out to 17 apples", "17", "last-number");
-    expect("the value is -5.", "-5", "last-number");
-    expect("roughly 3.25 metres", "3.25", "last-number");
-    expect("roughly .5 metres", ".5", "last-number");
-    expect("we subtract, 10-3 gives it", "3", "last-number");
+    expectNumber("The result comes out to 17 apples", "17");
+    expectNumber("the value is -5.", "-5");
+    expectNumber("roughly 3.25 metres", "3.25");
+    expectNumber("roughly .5 metres", ".5");
+    expectNumber("we subtract, 10-3 gives it", "3");
   });
 
   it("drops thousands separators", () => {
-    expect("The total is 1,234,567 dollars", "1234567", "last-number");
-    expect("The total is 1{,}000 dollars", "1000", "last-number");
-    expect("it is 1,234.5 in all", "1234.5", "last-number");
+    expectNumber("The total is 1,234,567 dollars", "1234567");
+    expectNumber("The total is 1{,}000 dollars", "1000");
+    expectNumber("it is 1,234.5 in all", "1234.5");
   });
 
   it("reads a decimal comma only when it cannot be a separator or a list", () => {
-    expect("temperature is 3,5 degrees", "3.5", "last-number");
-    expect("temperature is 3,500 degrees", "3500", "last-number");
-    expect("the point (1,5) it is", "5", "last-number");
-    expect("values 1,2,3 then", "3", "last-number");
+    expectNumber("temperature is 3,5 degrees", "3.5");
+    expectNumber("temperature is 3,500 degrees", "3500");
+    expectNumber("the point (1,5) it is", "5");
+    expectNumber("values 1,2,3 then", "3");
   });
 
   it("strips currency", () => {
-    expect("It costs \\$1,000.", "1000", "last-number");
-    expect("It costs $1,000 in total", "1000", "last-number");
-    expect("It costs €5 in total", "5", "last-number");
-    expect("a loss of -$20 overall", "-20", "last-number");
+    expectNumber("It costs \\$1,000.", "1000");
+    expectNumber("It costs $1,000 in total", "1000");
+    expectNumber("It costs €5 in total", "5");
+    expectNumber("a loss of -$20 overall", "-20");
   });
 
   it("keeps fractions and percentages", () => {
-    expect("about 3/4 of them", "3/4", "last-number");
-    expect("a share of 25% overall", "25%", "last-number");
-    expect("a share of 25\\% overall", "25\\%", "last-number");
+    expectNumber("about 3/4 of them", "3/4");
+    expectNumber("a share of 25% overall", "25%");
+    expectNumber("a share of 25\\% overall", "25\\%");
   });
 });
 
@@ -258,17 +278,18 @@ describe("extractAnswer: whole response", () => {
     expect("No solution.", "No solution", "whole");
   });
 
-  it("prefers the number in short prose or a lone number", () => {
-    expect("5 apples", "5", "last-number");
-    expect("5 cm", "5", "last-number");
-    expect("so it is 7", "7", "last-number");
-    expect("1,000", "1000", "last-number");
+  it("reads the math of a short sentence, or a lone number", () => {
+    expect("5 apples", "5", "whole");
+    expect("5 cm", "5 \\text{ cm}", "whole");
+    expect("so it is 7", "7", "whole");
+    expect("1,000", "1,000", "whole");
   });
 
   it("finds nothing in long prose without a number", () => {
+    assert.equal(extractAnswer("We consider the cases in turn. ".repeat(20), plain).found, false);
     assert.deepEqual(extractAnswer("I do not know. ".repeat(20), plain), {
       found: false,
-      reason: "no answer found in the response",
+      reason: "the response declines to answer",
     });
   });
 });
@@ -297,7 +318,17 @@ describe("extractAnswer: multiple choice", () => {
 
   it("falls back to ordinary extraction when no letter is chosen", () => {
     expect("So \\boxed{42}", "42", "boxed", choice);
-    expect("(A) fails and (B) holds, both.", "(A) fails and (B) holds, both", "whole", choice);
+  });
+
+  it("finds no choice in a response that names several options", () => {
+    for (const response of [
+      "(A) fails and (B) holds, both.",
+      "Answer: (A) or (C)",
+      "A B C D",
+      "\\boxed{\\text{(D) or (A)}}",
+    ]) {
+      assert.equal(extractAnswer(response, choice).found, false, response);
+    }
   });
 
   it("does not read letters when the gold is not a letter", () => {

@@ -47,12 +47,20 @@ describe("numbers", () => {
     different("2\\sqrt{3}", "3\\sqrt{2}");
   });
 
-  it("allows a decimal its stated precision only", () => {
-    assert.equal(same("0.333", "\\frac{1}{3}").method, "tolerance");
-    same("3.14", "\\pi");
-    same("3.1416", "\\pi");
-    different("3.15", "\\pi");
+  it("takes the precision from the gold: exact golds need exact answers, decimal golds their own precision", () => {
+    different("0.333", "\\frac{1}{3}");
+    different("0.3", "\\frac{1}{3}");
+    different("3.14", "\\pi");
+    different("1.41", "\\sqrt{2}");
+    different("7e2", "721");
+    different("2.9999", "3");
+    same("3.0", "3");
+    same("0.5", "\\frac{1}{2}");
+    assert.equal(same("\\frac{1}{3}", "0.333").method, "tolerance");
+    same("\\pi", "3.14");
+    same("3.14159", "3.14");
     different("3.1", "3.14");
+    different("3.15", "3.14");
     different("0.33", "0.333");
     same("0.50", "0.5");
   });

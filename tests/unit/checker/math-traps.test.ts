@@ -2,12 +2,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { type Comparison, compareAnswers } from "../../../shared/checker/math/index.ts";
-import { resolveOptions } from "../../../shared/contracts/grading.ts";
+import { type GradeOptionsInput, resolveOptions } from "../../../shared/contracts/grading.ts";
 
 const options = resolveOptions();
 
-function compare(response: string, gold: string): Comparison {
-  return compareAnswers(response, gold, options);
+function compare(response: string, gold: string, overrides?: GradeOptionsInput): Comparison {
+  return compareAnswers(response, gold, overrides ? resolveOptions(overrides) : options);
 }
 
 function different(response: string, gold: string): Comparison {
@@ -17,8 +17,8 @@ function different(response: string, gold: string): Comparison {
   return result;
 }
 
-function same(response: string, gold: string): void {
-  const result = compare(response, gold);
+function same(response: string, gold: string, overrides?: GradeOptionsInput): void {
+  const result = compare(response, gold, overrides);
   assert.equal(
     result.equal,
     true,
@@ -85,16 +85,18 @@ describe("ordering and precision traps", () => {
   });
 
   it("does not round a decimal more than it states", () => {
-    same("1.41", "\\sqrt{2}");
-    different("1.42", "\\sqrt{2}");
-    different("1.414", "1.41");
+    same("\\sqrt{2}", "1.41");
+    different("1.42", "1.414");
+    different("1.41", "1.414");
+    same("1.41", "\\sqrt{2}", { relativeTolerance: 0.005 });
   });
 
   it("holds expressions that both carry decimals to rounding error, not to a literal's precision", () => {
     different("X_{d}=125-1.26 P", "X_{d}=125-1.25 P");
     different("0.51x", "0.5x");
     same("125 - 1.25P", "125-\\frac{5}{4}P");
-    same("1.414x", "\\sqrt{2}x");
+    different("1.414x", "\\sqrt{2}x");
+    same("\\sqrt{2}x", "1.414x");
   });
 
   it("distinguishes open and closed intervals", () => {
