@@ -8,7 +8,12 @@ export type GradeFunction = (request: GradeRequest) => Verdict;
 /** A check that takes the checker's common path: extraction, parsing, exact comparison. */
 const WARM_UP: GradeRequest = { response: "so the answer is \\boxed{\\frac{1}{2}}", gold: "0.5" };
 
-export async function serveWorker(grade: GradeFunction): Promise<void> {
+/**
+ * `afterReady` runs once the pool has been told the worker is ready and before any chunk is read (the
+ * thread is busy until it returns): the place for a slow optional load that must neither delay start-up
+ * nor run inside a check's budget, since a chunk's clock starts only when the worker starts it.
+ */
+export async function serveWorker(grade: GradeFunction, afterReady?: () => void): Promise<void> {
   const port = (await currentRuntime()).parentPort();
   port.onMessage((message) => {
     // The pool starts the first item's clock on this, so that sending and decoding a chunk of large
@@ -23,6 +28,7 @@ export async function serveWorker(grade: GradeFunction): Promise<void> {
   // counts against no item's budget and delays no caller, also after each restart of a worker.
   gradeSafely(grade, WARM_UP);
   port.post({ type: "ready" });
+  afterReady?.();
 }
 
 function gradeSafely(grade: GradeFunction, request: GradeRequest): Verdict {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:grader`: how fast the grader is, in one process and over the wire.
- * 1. The checker alone on one thread: checks/s and per-check latency (p50/p99/max).
+ * 1. The checker alone on one thread: checks/s and per-check latency (p50/p99/max), on benchmark-style
+ *    answers and on a free-text-heavy mix (free-text-mix.ts).
  * 2. The worker pool (the in-process path with time budgets): checks/s, timeouts.
  * 3. The service under load: HTTP and NATS single-item requests/s with p50/p99, and batch items/s.
  * The mix: synthetic responses (equivalent and wrong, bare and long) to every gold of the six benchmarks.
@@ -19,8 +20,10 @@ import { connectNats } from "../../shared/nats/connection.ts";
 import { GradingPool } from "../../shared/pool/pool.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
 import { syntheticResponses } from "../../shared/synthetic/responses.ts";
+import { freeTextMix } from "./free-text-mix.ts";
 
 const RESPONSES_PER_PROBLEM = 8;
+const FREE_TEXT_PER_GOLD = 4;
 const LOAD_SECONDS = 5;
 const LOAD_CONCURRENCY = 16;
 
@@ -46,7 +49,7 @@ async function buildMix(): Promise<GradeRequest[]> {
   });
 }
 
-function benchChecker(mix: GradeRequest[]): void {
+function benchChecker(mix: GradeRequest[], label: string): void {
   for (const item of mix.slice(0, 2000)) checkAnswer(item); // warm-up: JIT and gold caches
   const latencies: number[] = [];
   const started = performance.now();
@@ -56,9 +59,7 @@ function benchChecker(mix: GradeRequest[]): void {
     latencies.push(performance.now() - t0);
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `checker, one thread:   ${(mix.length / seconds).toFixed(0)} checks/s; ${latencyLine(latencies)}`,
-  );
+  console.log(`${label.padEnd(22)} ${(mix.length / seconds).toFixed(0)} checks/s; ${latencyLine(latencies)}`);
 }
 
 async function benchPool(mix: GradeRequest[]): Promise<void> {
@@ -146,6 +147,17 @@ console.log(
 console.log(
   `machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, Node ${process.version}`,
 );
-benchChecker(mix);
+benchChecker(mix, "checker, one thread:");
+const freeText = freeTextMix(
+  mix
+    .map((item) => (Array.isArray(item.gold) ? item.gold[0]! : String(item.gold)))
+    .filter((_, k) => k % RESPONSES_PER_PROBLEM === 0),
+  FREE_TEXT_PER_GOLD,
+  seededRng(11),
+);
+console.log(
+  `free-text-heavy mix: ${freeText.length} checks (answer sentences, eleven languages, long chains of thought, refusals, hedges, the grader suites)`,
+);
+benchChecker(freeText, "free text, one thread:");
 await benchPool(mix);
 await benchService(mix);

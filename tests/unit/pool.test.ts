@@ -230,6 +230,18 @@ describe("GradingPool clocks", () => {
     }
   });
 
+  it("loads mathjs outside any budget: a fresh worker's first unit comparison is not a timeout", async () => {
+    // Loading mathjs takes a few hundred milliseconds, far over this 100 ms budget.
+    const pool = await GradingPool.start({ size: 1, timeoutMs: 100 });
+    try {
+      const verdict = await pool.grade({ response: "\\boxed{1.5\\text{ m}}", gold: "150 cm" });
+      assert.deepEqual([verdict.status, verdict.correct], ["ok", true]);
+      assert.equal(pool.stats().timeouts, 0);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("answers `timeout` when a worker never starts what it was sent, after the start grace", async () => {
     const pool = await GradingPool.start({
       size: 1,

@@ -4,7 +4,7 @@
  * followed by any amount of text is still found.
  */
 import { cleanAnswer } from "./clean.ts";
-import { braceMatches, isAsciiLetter, isSpace } from "./scan.ts";
+import { braceMatches, CommandScanner, isSpace } from "./scan.ts";
 
 const COMMANDS = ["\\boxed", "\\fbox"] as const;
 
@@ -25,25 +25,16 @@ export interface Box {
   unclosed: boolean;
 }
 
-/** Index of the next box command at or after `from`, or -1. */
-function nextCommand(text: string, from: number, to: number): number {
-  let best = -1;
-  for (const command of COMMANDS) {
-    let at = text.indexOf(command, from);
-    // A longer command (`\boxedsymbol`) is not a box.
-    while (at >= 0 && at < to && isAsciiLetter(text.charCodeAt(at + command.length))) {
-      at = text.indexOf(command, at + 1);
-    }
-    if (at >= 0 && at < to && (best < 0 || at < best)) best = at;
-  }
-  return best;
-}
-
 /** Every top-level box in `text[from, to)`, in text order. Linear: braces are matched once. */
 export function topLevelBoxes(text: string, from = 0, to: number = text.length): Box[] {
   const boxes: Box[] = [];
+  const commands = new CommandScanner(text, COMMANDS);
+  const nextCommand = (at: number) => {
+    const found = commands.find(at);
+    return found === null || found.start >= to ? -1 : found.start;
+  };
   let matches: Int32Array | null = null;
-  for (let at = nextCommand(text, from, to); at >= 0; ) {
+  for (let at = nextCommand(from); at >= 0; ) {
     const command = text.startsWith(COMMANDS[0], at) ? COMMANDS[0] : COMMANDS[1];
     let i = at + command.length;
     while (i < to && isSpace(text.charCodeAt(i))) i++;
@@ -70,7 +61,7 @@ export function topLevelBoxes(text: string, from = 0, to: number = text.length):
       box = { start: at, end: j, answer: cleanAnswer(text.slice(i, j)), unclosed: false };
     }
     boxes.push(box);
-    at = nextCommand(text, Math.max(box.end, at + 1), to);
+    at = nextCommand(Math.max(box.end, at + 1));
   }
   return boxes;
 }

@@ -119,3 +119,41 @@ export function trimStartOf(text: string, chars: string): string {
   while (start < text.length && (isSpace(text.charCodeAt(start)) || chars.includes(text[start]))) start++;
   return text.slice(start);
 }
+
+/**
+ * Finds LaTeX commands (`\\boxed`, `\\phantom`, …) left to right. Each command's next occurrence is
+ * cached, so a walk over the whole text costs one pass per command however often it asks: a plain
+ * `indexOf` per step would rescan to the end for every command that no longer occurs.
+ */
+export class CommandScanner {
+  private readonly next: number[];
+
+  constructor(
+    private readonly text: string,
+    private readonly commands: readonly string[],
+  ) {
+    this.next = commands.map(() => -2);
+  }
+
+  /** The first command at or after `from` that no letter follows (`\\boxedsymbol` is not `\\boxed`). */
+  find(from: number): { start: number; end: number } | null {
+    let best = -1;
+    let bestEnd = -1;
+    for (let k = 0; k < this.commands.length; k++) {
+      const command = this.commands[k];
+      let at = this.next[k];
+      if (at !== -1 && at < from) {
+        at = this.text.indexOf(command, from);
+        while (at >= 0 && isAsciiLetter(this.text.charCodeAt(at + command.length))) {
+          at = this.text.indexOf(command, at + 1);
+        }
+        this.next[k] = at;
+      }
+      if (at >= 0 && (best < 0 || at < best)) {
+        best = at;
+        bestEnd = at + command.length;
+      }
+    }
+    return best < 0 ? null : { start: best, end: bestEnd };
+  }
+}

@@ -5,7 +5,7 @@
  * shown verbatim as code, so a number printed by a program is not an answer the response states. Every step is one linear pass, and a
  * response without any trigger is returned unchanged after a few `indexOf` calls.
  */
-import { braceMatches, isAsciiLetter, isDigit, isEscaped, isSpace } from "./scan.ts";
+import { braceMatches, CommandScanner, isDigit, isEscaped, isSpace } from "./scan.ts";
 
 /** Zero-width and formatting characters that render as nothing: they must not split or join an answer. */
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u180e]/g;
@@ -139,13 +139,10 @@ function isPercentSign(text: string, at: number): boolean {
 /** Drops `\command{…}` (the command and its whole group) for each listed command. */
 function withoutCommandGroups(text: string, commands: string[]): string {
   const matches = braceMatches(text);
+  const scanner = new CommandScanner(text, commands);
   const out: string[] = [];
   let from = 0;
-  for (
-    let at = nextCommand(text, commands, 0);
-    at !== null;
-    at = nextCommand(text, commands, Math.max(at.end, from))
-  ) {
+  for (let at = scanner.find(0); at !== null; at = scanner.find(Math.max(at.end, from))) {
     const open = skipBlanks(text, at.end);
     const close = text[open] === "{" ? matches[open] : -1;
     if (close < 0) continue;
@@ -162,31 +159,16 @@ function skipBlanks(text: string, from: number): number {
   return i;
 }
 
-/** The next occurrence of any of `commands` at or after `from`, not followed by a letter (`\phantomx`). */
-function nextCommand(text: string, commands: string[], from: number): { start: number; end: number } | null {
-  let best: { start: number; end: number } | null = null;
-  for (const command of commands) {
-    let at = text.indexOf(command, from);
-    while (at >= 0 && isAsciiLetter(text.charCodeAt(at + command.length))) at = text.indexOf(command, at + 1);
-    if (at >= 0 && (best === null || at < best.start)) best = { start: at, end: at + command.length };
-  }
-  return best;
-}
-
 /**
  * `\textcolor{white}{5}` and `\color{white}{5}` draw nothing; `{\color{white} 5}` hides the rest of its
  * group. Other colours are visible, so only the vanishing ones are removed.
  */
 function withoutVanishingColour(text: string): string {
   const matches = braceMatches(text);
+  const scanner = new CommandScanner(text, ["\\textcolor", "\\color"]);
   const out: string[] = [];
   let from = 0;
-  const commands = ["\\textcolor", "\\color"];
-  for (
-    let at = nextCommand(text, commands, 0);
-    at !== null;
-    at = nextCommand(text, commands, Math.max(at.end, from))
-  ) {
+  for (let at = scanner.find(0); at !== null; at = scanner.find(Math.max(at.end, from))) {
     const open = skipBlanks(text, at.end);
     const close = text[open] === "{" ? matches[open] : -1;
     if (close < 0 || close - open > MAX_COLOUR_CHARS || !VANISHING_COLOUR.test(text.slice(open + 1, close)))

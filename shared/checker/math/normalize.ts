@@ -95,13 +95,39 @@ function isUnitPhrase(words: string): boolean {
 
 /** Removes plain-text unit words after a number at the end: `4.4677 \times 10^{14} Hz`, `5 cm`. */
 function stripTrailingUnitWords(s: string): string {
-  const m = /([\d}])((?:\s*[a-zA-Z]{2,}(?:\^\{?-?\d+\}?)?)+)\s*$/.exec(s);
-  if (!m) return s;
-  const words = m[2].match(/[a-zA-Z]{2,}/g) ?? [];
+  // A backward walk over the trailing words (each with an optional exponent): a regex with a repeated
+  // group of letter runs here backtracks exponentially on a long run of letters (`1aaa…a!`).
+  const words: string[] = [];
+  let i = s.length;
+  while (i > 0 && s[i - 1] === " ") i--;
+  let wordsStart = i;
+  while (i > 0 && words.length <= MAX_UNIT_WORDS) {
+    const exponent = TRAILING_EXPONENT.exec(s.slice(Math.max(0, i - 8), i));
+    const end = exponent ? i - exponent[0].length : i;
+    let start = end;
+    while (start > 0 && isLatinLetter(s.charCodeAt(start - 1))) start--;
+    if (end - start < 2) break;
+    words.unshift(s.slice(start, end));
+    wordsStart = start;
+    i = start;
+    while (i > 0 && s[i - 1] === " ") i--;
+  }
+  if (words.length === 0 || words.length > MAX_UNIT_WORDS || i === 0) return s;
+  const before = s[i - 1];
+  if (!/[\d}]/.test(before)) return s;
   if (words.some((w) => MATH_WORDS.has(w.toLowerCase()))) return s;
-  if (/^\s*[a-zA-Z]/.test(m[2]) && !/\s/.test(m[2][0]) && !/\d/.test(m[1])) return s;
+  // `x^2\mathrm{cm}`-like runs glued to a brace are variables, not units; after a digit they are units (`5cm`).
+  if (before === "}" && wordsStart === i) return s;
   if (!isUnitPhrase(words.join(" "))) return s;
-  return s.slice(0, m.index + 1);
+  return s.slice(0, i);
+}
+
+/** Most words a trailing unit phrase has (`kcal m^{-2} yr^{-1}`). */
+const MAX_UNIT_WORDS = 6;
+const TRAILING_EXPONENT = /\^\{?-?\d+\}?$/;
+
+function isLatinLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 export function normalizeLatex(input: string): string {

@@ -73,6 +73,11 @@ function loadMathjs(): UnitMath {
   return instance;
 }
 
+/** Loads mathjs now, so that the first comparison of units does not pay for it inside its time budget. */
+export function preloadMathjs(): void {
+  loadMathjs().unit(1, "m").toNumber("cm");
+}
+
 /**
  * The factor f such that 1 `from` = f `to`, for canonical unit text (canonical.ts); null when the
  * dimensions differ, either is not canonical text of the vocabulary, or the units have an offset
