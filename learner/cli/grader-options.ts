@@ -74,7 +74,11 @@ export function addGraderFlags(command: Command, defaults: GraderFlagDefaults = 
       ).argParser(Number.parseFloat),
     )
     .addOption(new Option("--multiple-choice <mode>", "compare choice letters").choices(["auto", "off"]))
-    .addOption(new Option("--timeout-ms <ms>", "per-item time budget, at most 2000 (default 250)").argParser(positiveInt));
+    .addOption(
+      new Option("--timeout-ms <ms>", "per-item time budget, at most 2000 (default 250)").argParser(
+        positiveInt,
+      ),
+    );
 }
 
 /** The comparison options given on the command line (validated by the contract's schema). */
