@@ -210,7 +210,9 @@ export function readSentence(sentence: string): SentenceReading {
     if (unit !== null) units.push(unit);
   }
   if (spans.length === 0) return parts.length === 0 ? { kind: "none" } : { kind: "prose", text };
-  const math = spans.map((s) => cleanAnswer(s.replace(/^[,.:;]+|[,.:;]+$/g, ""))).filter((s) => s !== "");
+  const math = spans
+    .map((s) => cleanAnswer(s.replace(/^[,:;]+|^\.(?!\d)|[,.:;]+$/g, "")))
+    .filter((s) => s !== "");
   if (math.length === 0) return { kind: "none" };
   const unit = units.length > 0 && math.length === 1 ? ` \\text{ ${units.join(" ")}}` : "";
   return { kind: "math", text: `${math.join(", ")}${unit}` };

@@ -123,10 +123,15 @@ function compareMagnitudes(
   return differ("too large to compare exactly", "exact");
 }
 
+/**
+ * Whether the response `a` is within `rel` of the gold `b`, relative to the gold: a gold's stated
+ * precision is half a unit of its own last digit (gold `1e11` allows 0.5e11, so `2e11` is out).
+ */
 function withinTolerance(a: number | Cx.C, b: number | Cx.C, rel: number): boolean {
   const ca = typeof a === "number" ? Cx.c(a) : a;
   const cb = typeof b === "number" ? Cx.c(b) : b;
-  return close(ca, cb, rel);
+  const diff = Cx.abs(Cx.sub(ca, cb));
+  return diff === 0 || diff <= rel * Cx.abs(cb) * (1 + 1e-12);
 }
 
 function compareBySampling(a: Node, b: Node, ctx: Context): Outcome {

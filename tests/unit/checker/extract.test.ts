@@ -283,6 +283,7 @@ describe("extractAnswer: whole response", () => {
     expect("5 cm", "5 \\text{ cm}", "whole");
     expect("so it is 7", "7", "whole");
     expect("1,000", "1,000", "whole");
+    expect(".35625", ".35625", "whole");
   });
 
   it("finds nothing in long prose without a number", () => {

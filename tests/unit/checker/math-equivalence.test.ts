@@ -63,6 +63,10 @@ describe("numbers", () => {
     different("3.15", "3.14");
     different("0.33", "0.333");
     same("0.50", "0.5");
+    // Half a unit of the gold's own last digit, relative to the gold.
+    same("1.4e11", "1e11");
+    different("2e11", "1e11");
+    different("2e-5", "1e-5");
   });
 
   it("uses options.relativeTolerance when a side is a decimal", () => {
