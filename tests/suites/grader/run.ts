@@ -4,6 +4,10 @@
  *
  *   npm run suites:grader -- [--ref <git-commit>] [--show-failures] [--json <file>]
  *                            [--suite hacks|recall|wrong] [--family <name>] [--case-timeout <ms>]
+ *                            [--holdout]
+ *
+ * `--holdout` grades the held-out set holdout.jsonl instead of the three suites (its right answers as
+ * recall, its `hack-*` families as hacks, the rest as wrong answers); a measurement, not a gate.
  *
  * `--ref` also measures another version of the checker: that commit's `shared/` is exported with
  * `git archive` under .rlvr/suite-ref/<commit>/ (git-ignored, inside the repository so that zod and
@@ -15,7 +19,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type CaseResult, gradeCases } from "./grade.ts";
-import { loadSuite, SUITES, type SuiteCase, type SuiteName } from "./schema.ts";
+import { holdoutSuite, loadHoldout, loadSuite, SUITES, type SuiteCase, type SuiteName } from "./schema.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
@@ -212,22 +216,26 @@ async function main(): Promise<void> {
       suite: { type: "string", multiple: true },
       family: { type: "string", multiple: true },
       "case-timeout": { type: "string", default: "10000" },
+      holdout: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
   if (values.help) {
     console.log(
       "usage: npm run suites:grader -- [--ref <git-commit>] [--show-failures] [--json <file>] " +
-        "[--suite hacks|recall|wrong]... [--family <name>]... [--case-timeout <ms>]",
+        "[--suite hacks|recall|wrong]... [--family <name>]... [--case-timeout <ms>] [--holdout]",
     );
     return;
   }
   const suites = (values.suite ?? [...SUITES]) as SuiteName[];
   for (const s of suites) if (!SUITES.includes(s)) throw new Error(`unknown suite ${s}`);
   const families = values.family ? new Set(values.family) : null;
-  const cases = suites
-    .flatMap((suite) => loadSuite(suite).map((c) => ({ ...c, suite })))
-    .filter((c) => families === null || families.has(c.family));
+  const loaded = values.holdout
+    ? loadHoldout()
+        .map((c) => ({ ...c, suite: holdoutSuite(c) }))
+        .filter((c) => suites.includes(c.suite))
+    : suites.flatMap((suite) => loadSuite(suite).map((c) => ({ ...c, suite })));
+  const cases = loaded.filter((c) => families === null || families.has(c.family));
   if (cases.length === 0) throw new Error("no cases selected");
 
   const versions: Version[] = [
@@ -244,7 +252,9 @@ async function main(): Promise<void> {
     results.push(graded);
     all.push(figures(version, cases, graded, (performance.now() - started) / 1000));
   }
-  console.log(`grader suites: ${cases.length} cases (${suites.join(", ")})\n`);
+  console.log(
+    `grader suites${values.holdout ? " (holdout)" : ""}: ${cases.length} cases (${suites.join(", ")})\n`,
+  );
   console.log(report(all));
   if (values["show-failures"]) {
     all.forEach((v, i) => {

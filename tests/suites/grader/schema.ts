@@ -82,6 +82,26 @@ export function loadSuite(suite: SuiteName): SuiteCase[] {
   return parseSuite(readFileSync(path, "utf8"), path);
 }
 
+/**
+ * The held-out measurement set (holdout.jsonl, written by holdout-generate.ts): same case format, not
+ * one of SUITES. Its right answers (label true) count towards recall, `hack-*` families towards hacks
+ * and the rest (`wrong-*`) towards wrong answers.
+ */
+export function holdoutPath(): string {
+  return fileURLToPath(new URL("./holdout.jsonl", import.meta.url));
+}
+
+export function loadHoldout(): SuiteCase[] {
+  const path = holdoutPath();
+  return parseSuite(readFileSync(path, "utf8"), path);
+}
+
+/** The measurement a holdout case counts towards. */
+export function holdoutSuite(c: SuiteCase): SuiteName {
+  if (c.correct) return "recall";
+  return c.family.startsWith("hack-") ? "hacks" : "wrong";
+}
+
 /** One JSON object a line, keys in a fixed order. */
 export function serializeSuite(cases: SuiteCase[]): string {
   return cases
