@@ -25,6 +25,14 @@ export interface Box {
   unclosed: boolean;
 }
 
+/** LaTeX spacing alone draws an empty box: `\boxed{~}` and `\boxed{\,}` commit to nothing. */
+const ONLY_SPACING = /^(?:\s|~|\\[,;:! ]|\\(?:quad|qquad|enspace|thinspace|hfill|space)(?![a-zA-Z]))*$/;
+
+function boxAnswer(content: string): string {
+  const answer = cleanAnswer(content);
+  return ONLY_SPACING.test(answer) ? "" : answer;
+}
+
 /** Every top-level box in `text[from, to)`, in text order. Linear: braces are matched once. */
 export function topLevelBoxes(text: string, from = 0, to: number = text.length): Box[] {
   const boxes: Box[] = [];
@@ -49,7 +57,7 @@ export function topLevelBoxes(text: string, from = 0, to: number = text.length):
       box =
         close < 0 || close >= to
           ? { start: at, end: i + 1, answer: "", unclosed: true }
-          : { start: at, end: close + 1, answer: cleanAnswer(text.slice(i + 1, close)), unclosed: false };
+          : { start: at, end: close + 1, answer: boxAnswer(text.slice(i + 1, close)), unclosed: false };
     } else {
       // `\boxed 5`: TeX boxes one token; models write the whole answer up to the next space or delimiter.
       let j = i;
@@ -58,7 +66,7 @@ export function topLevelBoxes(text: string, from = 0, to: number = text.length):
         if (isSpace(text.charCodeAt(j)) || c === "$" || c === "}" || (c === "\\" && j > i)) break;
         j++;
       }
-      box = { start: at, end: j, answer: cleanAnswer(text.slice(i, j)), unclosed: false };
+      box = { start: at, end: j, answer: boxAnswer(text.slice(i, j)), unclosed: false };
     }
     boxes.push(box);
     at = nextCommand(Math.max(box.end, at + 1));
@@ -84,6 +92,8 @@ export function joinsSet(text: string, from: number, to: number): boolean {
       newlines = 0;
       const next = i + 1 < to ? text.charCodeAt(i + 1) : 32;
       if ((c === "." || c === "!" || c === "?") && isSpace(next)) return false;
+      // A semicolon separates statements ("not \boxed{41}; it is \boxed{42}"), not items of one answer.
+      if (c === ";") return false;
     }
   }
   return true;

@@ -24,7 +24,53 @@ const NON_ASCII_DIGIT =
 /** Arabic decimal and thousands separators, and the Arabic comma. */
 const ARABIC_PUNCTUATION: Readonly<Record<string, string>> = { "\u066b": ".", "\u066c": ",", "\u060c": "," };
 
+/** Superscript characters, read as an exponent: `10⁸` is 10^{8}, never 10 (a dropped ⁸ would pay for 10). */
+const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+  "⁺": "+",
+  "⁻": "-",
+};
+const SUPERSCRIPT_RUN = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]+/g;
+const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
+  "½": "\\frac{1}{2}",
+  "⅓": "\\frac{1}{3}",
+  "⅔": "\\frac{2}{3}",
+  "¼": "\\frac{1}{4}",
+  "¾": "\\frac{3}{4}",
+  "⅕": "\\frac{1}{5}",
+  "⅖": "\\frac{2}{5}",
+  "⅗": "\\frac{3}{5}",
+  "⅘": "\\frac{4}{5}",
+  "⅙": "\\frac{1}{6}",
+  "⅚": "\\frac{5}{6}",
+  "⅛": "\\frac{1}{8}",
+  "⅜": "\\frac{3}{8}",
+  "⅝": "\\frac{5}{8}",
+  "⅞": "\\frac{7}{8}",
+};
+const VULGAR_FRACTION = /[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]/g;
+const SPECIAL_FORMS = /[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞⁄]/;
+
 export function asciiForms(text: string): string {
+  const forms = SPECIAL_FORMS.test(text)
+    ? text
+        .replace(SUPERSCRIPT_RUN, (run) => `^{${[...run].map((c) => SUPERSCRIPTS[c]).join("")}}`)
+        .replace(VULGAR_FRACTION, (c) => ` ${VULGAR_FRACTIONS[c]}`)
+        .replaceAll("⁄", "/")
+    : text;
+  return scriptDigits(forms);
+}
+
+function scriptDigits(text: string): string {
   if (!NON_ASCII_DIGIT.test(text)) return text;
   let out = "";
   for (const c of text) {

@@ -86,8 +86,8 @@ export function findChoice(text: string, boxed: string[] | null): Choice {
   return letter === null ? null : { letter };
 }
 
-/** Standalone option letters: `(B)`, `B)`, `B.`, a lone `B`; not the A of a word or of `\Alpha`. */
-const OPTION_LETTER = /(?<![A-Za-z\\])\(?([A-E])\)?(?![A-Za-z])/g;
+/** Standalone option letters (up to J: some tests have ten options); not the A of a word or of `\Alpha`. */
+const OPTION_LETTER = /(?<![A-Za-z\\])\(?([A-J])\)?(?![A-Za-z])/g;
 
 function namesSeveralOptions(text: string): boolean {
   const letters = new Set<string>();

@@ -46,7 +46,10 @@ export function earlierRivals(text: string, boxes: Box[], before: number, nextSt
       if (first === 0 || !joinsSet(text, boxes[first - 1].end, box.start)) break;
       first--;
     }
-    if (parts.length > 0 && !isIntermediate(gapText(text, boxes[k].end, next))) rivals.push(parts.join(", "));
+    // A box the response itself rejects ("not \boxed{41}; it is \boxed{42}") is no rival either.
+    const rejected = boxes[k] !== undefined && isNegated(text, boxes[k]);
+    if (parts.length > 0 && !rejected && !isIntermediate(gapText(text, boxes[k].end, next)))
+      rivals.push(parts.join(", "));
     next = boxes[first].start;
     k = first;
   }
@@ -115,4 +118,20 @@ function sentenceStart(text: string, at: number, floor: number): number {
     i--;
   }
   return i;
+}
+
+/** How far a negation before or after a box is looked for, within the box's clause. */
+const NEGATION_WINDOW = 48;
+const NEGATED_BEFORE =
+  /(?:\b(?:not|never|no longer|ruled out|rule out|rules out|exclude[sd]?|eliminated?|except)|n't)\s*(?:be\s*)?[$\\([]*\s*$/i;
+const NEGATED_AFTER =
+  /^[$\\)\]\s]*(?:(?:is|was|are|were)\s+(?:wrong|incorrect|false|not\b|ruled out|impossible)|isn't|wasn't|can't be|cannot be|fails\b|doesn't work|does not work)/i;
+
+/** Whether the text around a box rejects it ("it is not \boxed{42}", "\boxed{42} is wrong"). */
+export function isNegated(text: string, box: Box): boolean {
+  let start = box.start;
+  while (start > 0 && box.start - start < NEGATION_WINDOW && !/[.;:,!?\n]/.test(text[start - 1])) start--;
+  let end = box.end;
+  while (end < text.length && end - box.end < NEGATION_WINDOW && !/[.;!?\n]/.test(text[end])) end++;
+  return NEGATED_BEFORE.test(text.slice(start, box.start)) || NEGATED_AFTER.test(text.slice(box.end, end));
 }

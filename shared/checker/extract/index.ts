@@ -17,7 +17,7 @@ import { type BoxedAnswer, finalBoxed, topLevelBoxes } from "./boxed.ts";
 import { asciiForms, undoubledBackslashes } from "./characters.ts";
 import { findChoice } from "./choice.ts";
 import { cleanAnswer } from "./clean.ts";
-import { earlierRivals, gapText, isIntermediate, REASONING_GAP, tailRivals } from "./hedges.ts";
+import { earlierRivals, gapText, isIntermediate, isNegated, REASONING_GAP, tailRivals } from "./hedges.ts";
 import { lastNumber } from "./last-number.ts";
 import { lastMathEnvironment } from "./math-env.ts";
 import {
@@ -66,6 +66,9 @@ export function extractAnswer(response: string, options: ExtractOptions): Extrac
     if (phrase.doubt !== undefined) return { found: false, reason: phrase.doubt };
     const inside = boxes.findIndex((box) => box.start >= phrase.answerStart);
     const before = inside < 0 ? boxes.length : inside;
+    const lastInside = boxes.findLast((box) => box.start >= phrase.answerStart && box.end <= phrase.end);
+    if (lastInside !== undefined && isNegated(text, lastInside))
+      return { found: false, reason: "the response rejects its own boxed answer" };
     const earlier = earlierRivals(
       text,
       boxes,
@@ -86,6 +89,7 @@ export function extractAnswer(response: string, options: ExtractOptions): Extrac
     const final = boxes[boxes.length - 1];
     const doubt = sentenceDoubt(text, boxes[boxed.first].start, final.end);
     if (doubt !== null) return { found: false, reason: doubt };
+    if (isNegated(text, final)) return { found: false, reason: "the response rejects its own boxed answer" };
     const earlier = earlierRivals(text, boxes, boxed.first, boxes[boxed.first].start);
     return withRivals(found(boxed.parts, "boxed"), [...earlier, ...tailRivals(text, final.end)]);
   }

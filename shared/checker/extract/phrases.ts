@@ -11,7 +11,7 @@ import { DOUBT, REFUSAL } from "./words.ts";
 // prose ("… the final answer\nusing …"). Single-character classes and fixed alternatives only.
 const FINAL_ANSWER =
   /\bfinal[ \t]+answers?[ \t*]*(?:is\b|are\b|:)|(?:^|\n)[ \t#*]*final[ \t]+answers?[ \t*]*(?=\r?\n)/gi;
-const ANSWER = /\banswers?[ \t*]*(?:is\b|are\b|:)/gi;
+const ANSWER = /\banswers?"?[ \t*]*(?:is\b|are\b|:)/gi;
 /**
  * "The answer is" in the other languages models answer in; the final-answer forms are included. No `\b`
  * here: JavaScript's word boundary only knows ASCII letters.
@@ -23,7 +23,8 @@ const FOREIGN_ANSWER =
  * ("2, 3", "x = 1, y = 2") have no such word. One whitespace character before "because"/"since", as a
  * `\s+` there would retry along every long run of spaces.
  */
-const JUSTIFICATION = /,\s*(?:which|since|because|so|where|hence|thus|therefore)\b|\s(?:because|since)\b/i;
+const JUSTIFICATION =
+  /,\s*(?:which|since|because|so|where|hence|thus|therefore|not)\b|\s(?:because|since)\b/i;
 
 /** An answer stated by a phrase, and where its statement lies in the text. */
 export interface PhraseStatement {
@@ -58,7 +59,7 @@ function phraseAnswer(pattern: RegExp, text: string, from: number): PhraseStatem
       ? { parts: boxed.parts, math: true, start: phrase.index, answerStart: clause.start, end: clause.end }
       : null;
   }
-  const words = text.slice(clause.start, clause.end);
+  const words = withoutUnopenedClosers(text.slice(clause.start, clause.end));
   const justification = words.search(JUSTIFICATION);
   const reading = readSentence(cleanAnswer(justification < 0 ? words : words.slice(0, justification)));
   if (reading.kind === "none") return null;
@@ -128,3 +129,22 @@ export function earlierStatements(text: string, from: number, to: number): { ans
 
 /** Earlier statements looked at; enough for any honest response. */
 const MAX_STATEMENTS = 16;
+
+/** A clause taken from inside a structure (`{"answer": 42}`) ends with closers it never opened. */
+function withoutUnopenedClosers(clause: string): string {
+  let end = clause.length;
+  const count = (c: string) => clause.slice(0, end).split(c).length - 1;
+  while (end > 0 && (clause[end - 1] === "}" || clause[end - 1] === "]" || clause[end - 1] === '"')) {
+    const c = clause[end - 1];
+    // Intervals mix brackets (`(3, 4]`), so `]` and `)` count against `[` and `(` together.
+    const unopened =
+      c === '"'
+        ? count('"') % 2 === 1
+        : c === "}"
+          ? count("}") > count("{")
+          : count("]") + count(")") > count("[") + count("(");
+    if (!unopened) break;
+    end--;
+  }
+  return clause.slice(0, end);
+}

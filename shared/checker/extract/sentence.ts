@@ -55,7 +55,7 @@ const FOREIGN_VALUE_WORDS =
 const MATH_CHARS = "+-*/^=<>()[]{}|!%.,:°π√∞×÷·−_'²³≤≥≠±€£¥₹₽";
 
 /** A span that only names the unknown ("x" in "x is 5"), so a later value is the answer. */
-const NAME = /^(?:[a-zA-Z]|\\?[a-z]+)(?:_\{?\w+\}?)?$/;
+const NAME = /^(?:[a-zA-Z]|\\?[a-z]+|[A-Z]{2,12})(?:_\{?\w+\}?)?$/;
 
 interface Piece {
   kind: "math" | "word";
@@ -193,7 +193,7 @@ export function readSentence(sentence: string): SentenceReading {
     const part = parts[k];
     if (part.kind === "math") {
       if (joined || spans.length === 0) spans.push(part.text.trim());
-      else if (NAME.test(spans[spans.length - 1]))
+      else if (NAME.test(cleanAnswer(spans[spans.length - 1])))
         spans[spans.length - 1] = part.text.trim(); // "x is 5"
       else return { kind: "prose", text }; // "5 to 6": two values with words between
       joined = false;

@@ -37,8 +37,9 @@ const HIDDEN_ELEMENTS = new Set(["template", "script", "style", "del", "s", "str
 /** An inline style that hides its element. */
 const HIDING_STYLE =
   /display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?(?![.\d])|font-size\s*:\s*0(?![.\d])|(?:^|[;\s"'])color\s*:\s*(?:white|transparent|#f{3}(?:f{3})?\b)/i;
-/** An element with the `hidden` attribute. */
-const HIDDEN_ATTRIBUTE = /\shidden(?:\s|>|=|\/)/i;
+/** An element with the `hidden` attribute, or an old-style `color="white"` (`<font>`). */
+const HIDDEN_ATTRIBUTE =
+  /\shidden(?:\s|>|=|\/)|\scolor\s*=\s*["']?\s*(?:white|transparent|#f{3}(?:f{3})?\b)/i;
 
 /** Commands whose braced argument takes space but is never drawn. */
 const PHANTOMS = ["\\phantom", "\\hphantom", "\\vphantom"];

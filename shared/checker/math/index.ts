@@ -66,12 +66,13 @@ const DECIMAL_COMMA = /^-?\d+,(?:\d{1,2}|\d{4,})$/;
 export function compareAnswers(response: string, gold: string, options: GradeOptions): Comparison {
   try {
     const comparison = compare(response, gold, options);
-    if (comparison.equal || !DECIMAL_COMMA.test(response.trim()) || prepareGold(gold).parsed.ok === false)
+    const plain = normalizeLatex(response);
+    if (comparison.equal || !DECIMAL_COMMA.test(plain) || prepareGold(gold).parsed.ok === false)
       return comparison;
     const goldNode = (prepareGold(gold).parsed as { node: Node }).node;
     // Only where it cannot be a list: the gold is one value.
     if (goldNode.t === "list" || goldNode.t === "group" || goldNode.t === "set") return comparison;
-    const decimal = compare(response.trim().replace(",", "."), gold, options);
+    const decimal = compare(plain.replace(",", "."), gold, options);
     return decimal.equal ? decimal : comparison;
   } catch (error) {
     return {

@@ -94,7 +94,12 @@ function isUnitPhrase(words: string): boolean {
 }
 
 /** Removes plain-text unit words after a number at the end: `4.4677 \times 10^{14} Hz`, `5 cm`. */
+/** A plain number and a one-letter unit symbol, possibly with an exponent: `1,000.99 m^{2}`, `9.8 N`. */
+const NUMBER_AND_SYMBOL = /^(-?[\d.,]*\d) ([a-zA-Z])(?:\^\{?-?\d\}?)?$/;
+
 function stripTrailingUnitWords(s: string): string {
+  const symbol = NUMBER_AND_SYMBOL.exec(s);
+  if (symbol && unitOf(symbol[2]) !== null) return symbol[1];
   // A backward walk over the trailing words (each with an optional exponent): a regex with a repeated
   // group of letter runs here backtracks exponentially on a long run of letters (`1aaa…a!`).
   const words: string[] = [];
@@ -149,6 +154,10 @@ export function normalizeLatex(input: string): string {
     )
     .replace(/\\colon(?![a-zA-Z])/g, ":")
     .replace(/\\text\s*\{\s*percent\s*\}|(?<=\d)\s*percent\b/gi, "%")
+    // Colour is decoration once vanishing colours are gone (extract/visible.ts): `\color{red}42` is 42.
+    .replace(/\\textcolor\s*\{[^{}]{0,40}\}/g, "")
+    .replace(/\\color\s*\{[^{}]{0,40}\}/g, "")
+    .replace(/[€£¥₹₽]/g, " ")
     .replace(/\\(?:dfrac|tfrac|cfrac)/g, "\\frac")
     .replace(/\\(?:dbinom|tbinom)/g, "\\binom")
     .replace(/\\left\s*\./g, " ")
@@ -191,6 +200,10 @@ export function normalizeLatex(input: string): string {
   const digits = numberWordsAsDigits(unwrapped);
   if (digits !== unwrapped) s = digits;
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  // A plain-text mixed number: `7 3/4` is 7¾ (a proper fraction after an integer, nothing else).
+  const mixed = /^(-?)(\d+) +(\d+)\/(\d+)$/.exec(s);
+  if (mixed && BigInt(mixed[3]) < BigInt(mixed[4]))
+    s = `${mixed[1]}(${mixed[2]} + \\frac{${mixed[3]}}{${mixed[4]}})`;
   // Thousands separated by spaces (`1 000 000`, `1\,000` once spacing is read): one number.
   s = s.replace(
     /(?<![\d.,])(\d{1,3})((?: \d{3})+)(?![\d.,])/g,

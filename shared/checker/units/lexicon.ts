@@ -42,6 +42,7 @@ const SYMBOLS: Record<string, string> = {
   kJ: "kJ кДж",
   MJ: "MJ",
   cal: "cal",
+  erg: "erg ergs",
   kcal: "kcal Cal ккал",
   W: "W Вт",
   kW: "kW кВт",

@@ -277,6 +277,7 @@ describe("the unit vocabulary", () => {
       ["J/K", "J/degC", 1],
       ["J/degF", "J/K", 1.8],
       ["kJ/mol", "J/mol", 1000],
+      ["J", "erg", 1e7],
       ["rad", "deg", 180 / Math.PI],
       ["dollar", "cent", 100],
       ["sterling", "pence", 100],
