@@ -52,55 +52,29 @@ export function visibleText(response: string): string {
   let text = response;
   if (BIDI_TEST.test(text)) text = asDisplayed(text);
   if (INVISIBLE_TEST.test(text)) text = text.replace(INVISIBLE, "");
-  if (text.includes("<!--")) text = withoutHtmlComments(text);
-  if (text.includes("```")) text = withoutCodeBlocks(text);
+  if (text.includes("<!--")) text = withoutDelimited(text, "<!--", "-->");
+  if (text.includes("```")) text = withoutDelimited(text, "```", "```");
   if (text.includes("<")) text = withoutHtml(text);
   if (text.includes("](") || text.includes("://") || text.includes("www.")) text = withoutLinkTargets(text);
   if (text.includes("~~")) text = withoutStrikethrough(text);
   if (text.includes("cancel") || text.includes("\\sout") || text.includes("\\st{") || text.includes("\\xout"))
     text = withoutCommandGroups(text, STRUCK);
-  if (text.includes("\\iffalse")) text = withoutIffalse(text);
+  if (text.includes("\\iffalse")) text = withoutDelimited(text, "\\iffalse", "\\fi");
   if (text.includes("%")) text = withoutLatexComments(text);
   if (text.includes("phantom")) text = withoutCommandGroups(text, PHANTOMS);
   if (text.includes("color")) text = withoutVanishingColour(text);
   return text;
 }
 
-function withoutHtmlComments(text: string): string {
+/** Drops every span from `open` to the next `close`; an unclosed span hides the rest of the text. */
+function withoutDelimited(text: string, open: string, close: string): string {
   const out: string[] = [];
   let from = 0;
-  for (let open = text.indexOf("<!--"); open >= 0; open = text.indexOf("<!--", from)) {
-    out.push(text.slice(from, open));
-    const close = text.indexOf("-->", open + 4);
-    // An unclosed comment hides the rest of the page.
-    if (close < 0) return out.join("");
-    from = close + 3;
-  }
-  out.push(text.slice(from));
-  return out.join("");
-}
-
-function withoutCodeBlocks(text: string): string {
-  const out: string[] = [];
-  let from = 0;
-  for (let open = text.indexOf("```"); open >= 0; open = text.indexOf("```", from)) {
-    out.push(text.slice(from, open));
-    const close = text.indexOf("```", open + 3);
-    if (close < 0) return out.join("");
-    from = close + 3;
-  }
-  out.push(text.slice(from));
-  return out.join("");
-}
-
-function withoutIffalse(text: string): string {
-  const out: string[] = [];
-  let from = 0;
-  for (let open = text.indexOf("\\iffalse"); open >= 0; open = text.indexOf("\\iffalse", from)) {
-    out.push(text.slice(from, open));
-    const close = text.indexOf("\\fi", open + 8);
-    if (close < 0) return out.join("");
-    from = close + 3;
+  for (let at = text.indexOf(open); at >= 0; at = text.indexOf(open, from)) {
+    out.push(text.slice(from, at));
+    const end = text.indexOf(close, at + open.length);
+    if (end < 0) return out.join("");
+    from = end + close.length;
   }
   out.push(text.slice(from));
   return out.join("");
