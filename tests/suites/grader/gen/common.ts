@@ -129,3 +129,23 @@ export function filler(rng: Rng, length: number): string {
   }
   return parts.join(" ").replace(/ \n\n /g, "\n\n");
 }
+
+/** Answers with LaTeX go in math; plain ones may also stand in a sentence or alone. */
+export const isPlain = (a: string): boolean => !/[\\^_{}]/.test(a);
+
+/** The ways an honest response states an answer in math, shared by the right and the wrong suites. */
+export const LATEX_WRAPPERS: ((a: string, rng: Rng) => string)[] = [
+  (a, rng) => `${rng.pick(PREAMBLES)}Therefore, the answer is $\\boxed{${a}}$.`,
+  (a) => `\\[\n\\boxed{${a}}\n\\]`,
+  (a) => `Final Answer: The final answer is $${a}$. I hope it is correct.`,
+  (a) => `**Answer:** $${a}$`,
+  (a) => `<think>\nLet me verify the computation once more.\n</think>\n\n$\\boxed{${a}}$`,
+  (a) => `答案是 $${a}$。`,
+];
+
+/** The ways an honest response states a plain answer. */
+export const PLAIN_WRAPPERS: ((a: string) => string)[] = [
+  (a) => `The answer is ${a}.`,
+  (a) => a,
+  (a) => `Answer: ${a}`,
+];

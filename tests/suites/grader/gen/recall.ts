@@ -2,25 +2,24 @@
  * recall.jsonl: right answers written the many ways models and graders' own test suites write them.
  * Every case is `correct: true`: a checker that rejects one of these withholds an earned reward.
  */
-import { box, filler, type Gold, PREAMBLES, R, type Rng, rngFor, SuiteBuilder } from "./common.ts";
+import {
+  box,
+  filler,
+  type Gold,
+  isPlain,
+  LATEX_WRAPPERS,
+  PLAIN_WRAPPERS,
+  PREAMBLES,
+  R,
+  type Rng,
+  rngFor,
+  SuiteBuilder,
+} from "./common.ts";
 
-/** Answers with LaTeX go in math; plain ones may also stand in a sentence or alone. */
-const isPlain = (a: string): boolean => !/[\\^_{}]/.test(a);
-
-const LATEX_WRAPPERS: ((a: string, rng: Rng) => string)[] = [
-  (a, rng) => `${rng.pick(PREAMBLES)}Therefore, the answer is $\\boxed{${a}}$.`,
-  (a) => `\\[\n\\boxed{${a}}\n\\]`,
-  (a) => `Final Answer: The final answer is $${a}$. I hope it is correct.`,
-  (a) => `**Answer:** $${a}$`,
-  (a) => `<think>\nLet me verify the computation once more.\n</think>\n\n$\\boxed{${a}}$`,
-  (a) => `答案是 $${a}$。`,
+const RECALL_LATEX_WRAPPERS: ((a: string, rng: Rng) => string)[] = [
+  ...LATEX_WRAPPERS,
   (a, rng) => `${rng.pick(PREAMBLES)}So the final answer is: \\boxed{${a}}`,
   (a) => `Putting everything together,\n$$${a}$$`,
-];
-const PLAIN_WRAPPERS: ((a: string) => string)[] = [
-  (a) => `The answer is ${a}.`,
-  (a) => a,
-  (a) => `Answer: ${a}`,
 ];
 
 /** Golds as benchmarks store them, each with spellings that equal it. */
@@ -814,7 +813,7 @@ function equivalents(b: SuiteBuilder): void {
   for (const [gold, alts] of EQUIVALENT) {
     for (const alt of alts) {
       const plainWrap = isPlain(alt) && rng.int(3) === 0;
-      const response = plainWrap ? rng.pick(PLAIN_WRAPPERS)(alt) : rng.pick(LATEX_WRAPPERS)(alt, rng);
+      const response = plainWrap ? rng.pick(PLAIN_WRAPPERS)(alt) : rng.pick(RECALL_LATEX_WRAPPERS)(alt, rng);
       b.add("equivalent", response, gold, "an equal value in another spelling");
     }
   }

@@ -3,23 +3,7 @@
  * Every case is `correct: false`.
  */
 import type { CaseOptions } from "../schema.ts";
-import { type Gold, PREAMBLES, R, type Rng, rngFor, SuiteBuilder } from "./common.ts";
-
-const isPlain = (a: string): boolean => !/[\\^_{}]/.test(a);
-
-const LATEX_WRAPPERS: ((a: string, rng: Rng) => string)[] = [
-  (a, rng) => `${rng.pick(PREAMBLES)}Therefore, the answer is $\\boxed{${a}}$.`,
-  (a) => `\\[\n\\boxed{${a}}\n\\]`,
-  (a) => `Final Answer: The final answer is $${a}$. I hope it is correct.`,
-  (a) => `**Answer:** $${a}$`,
-  (a) => `<think>\nLet me verify the computation once more.\n</think>\n\n$\\boxed{${a}}$`,
-  (a) => `答案是 $${a}$。`,
-];
-const PLAIN_WRAPPERS: ((a: string) => string)[] = [
-  (a) => `The answer is ${a}.`,
-  (a) => a,
-  (a) => `Answer: ${a}`,
-];
+import { type Gold, isPlain, LATEX_WRAPPERS, PLAIN_WRAPPERS, R, rngFor, SuiteBuilder } from "./common.ts";
 
 /** [family, wrong answer, why]. */
 type Miss = [string, string, string];
