@@ -1,9 +1,10 @@
 /** Starts Debian's nats-server with the project's config (JetStream on, bound to 127.0.0.1). */
 import { mkdirSync } from "node:fs";
 import { connect } from "node:net";
-import { join } from "node:path";
-import { natsServerExecutable, PROJECT_ROOT } from "./binaries.ts";
+import { dirname, join } from "node:path";
+import { natsServerExecutable } from "./binaries.ts";
 import { freePort, type ManagedProcess, spawnManaged, waitUntilReady } from "./managed-process.ts";
+import { renderNatsConfig, writeNatsConfig } from "./nats-config.ts";
 
 export interface NatsServerOptions {
   /** Where JetStream keeps its data (kept across restarts for durable jobs). */
@@ -35,16 +36,21 @@ export async function startNatsServer(options: NatsServerOptions): Promise<Runni
   const port = options.port || (await freePort());
   mkdirSync(options.storeDir, { recursive: true });
   const auth = options.user ? ["--user", options.user, "--pass", options.password ?? ""] : [];
+  const configFile = join(dirname(options.storeDir), "nats-server.conf");
+  writeNatsConfig(
+    configFile,
+    renderNatsConfig({
+      serverName: "rlvr-local",
+      host,
+      port,
+      monitorPort: await freePort(),
+      storeDir: options.storeDir,
+    }),
+  );
   const proc = spawnManaged({
     name: "nats-server",
     command: executable,
-    args: ["-c", join(PROJECT_ROOT, "infra", "nats", "nats-server.conf"), ...auth],
-    env: {
-      NATS_HOST: host,
-      NATS_PORT: String(port),
-      NATS_MONITOR_PORT: String(await freePort()),
-      NATS_STORE_DIR: options.storeDir,
-    },
+    args: ["-c", configFile, ...auth],
     logFile: options.logFile,
   });
   await waitUntilReady(proc, () => acceptsConnections(host, port));
