@@ -5,6 +5,9 @@ import { freePort, type ManagedProcess, spawnManaged, waitUntilReady } from "./m
 
 export interface EvaluatorOptions {
   natsUrl: string;
+  /** Its NATS identity, given in its environment (never its command line, which every local user sees). */
+  natsUser?: string;
+  natsPassword?: string;
   logFile: string;
   /** 0 or absent: a free port. */
   port?: number;
@@ -30,6 +33,8 @@ export async function startEvaluator(options: EvaluatorOptions): Promise<Running
       EVALUATOR_HOST: "127.0.0.1",
       EVALUATOR_PORT: String(port),
       NATS_URL: options.natsUrl,
+      NATS_USER: options.natsUser,
+      NATS_PASSWORD: options.natsPassword,
       RLVR_DATA_DIR: options.dataDir,
       EVALUATOR_TOKEN: options.token,
       EVALUATOR_ACK_WAIT_MS: options.ackWaitMs === undefined ? undefined : String(options.ackWaitMs),

@@ -8,10 +8,13 @@ export interface GraderOptions {
   /** 0 or absent: a free port. */
   port?: number;
   natsUrl?: string;
+  /** Its NATS identity, given in its environment (never its command line, which every local user sees). */
   natsUser?: string;
   natsPassword?: string;
   token?: string;
   workers?: number;
+  /** More of its environment (e.g. admission limits, GRADER_*), over the settings above. */
+  env?: Record<string, string>;
 }
 
 export interface RunningGrader {
@@ -34,6 +37,7 @@ export async function startGrader(options: GraderOptions): Promise<RunningGrader
       NATS_PASSWORD: options.natsPassword,
       GRADER_TOKEN: options.token,
       GRADER_WORKERS: options.workers === undefined ? undefined : String(options.workers),
+      ...options.env,
     },
     logFile: options.logFile,
   });

@@ -16,7 +16,17 @@ export interface NatsConfigOptions {
   /** A rendered `authorization { ... }` block; absent: no auth. */
   authorization?: string;
   /** Routes to the other nodes of a cluster; absent: a single server. */
-  cluster?: { name: string; host: string; port: number; routes: string[] };
+  cluster?: ClusterOptions;
+}
+
+export interface ClusterOptions {
+  name: string;
+  host: string;
+  port: number;
+  /** `nats-route://user:password@host:port` of every node (a route to the node itself is ignored). */
+  routes: string[];
+  /** What a route connecting to this node must present: without it anyone reaching the port joins. */
+  routeAuth: { user: string; password: string };
 }
 
 /** NATS config syntax for a string: always quoted, so no value is taken for a variable or a number. */
@@ -42,12 +52,13 @@ export function renderNatsConfig(options: NatsConfigOptions): string {
     'write_deadline: "10s"',
   ];
   if (options.cluster) {
-    const { name, host, port, routes } = options.cluster;
+    const { name, host, port, routes, routeAuth } = options.cluster;
     lines.push(
       "cluster {",
       `  name: ${quoted(name)}`,
       `  host: ${quoted(host)}`,
       `  port: ${port}`,
+      `  authorization { user: ${quoted(routeAuth.user)}, password: ${quoted(routeAuth.password)} }`,
       `  routes: [${routes.map(quoted).join(", ")}]`,
       "}",
     );

@@ -4,7 +4,7 @@ import { connect } from "node:net";
 import { dirname, join } from "node:path";
 import { natsServerExecutable } from "./binaries.ts";
 import { freePort, type ManagedProcess, spawnManaged, waitUntilReady } from "./managed-process.ts";
-import { renderNatsConfig, writeNatsConfig } from "./nats-config.ts";
+import { type ClusterOptions, renderNatsConfig, writeNatsConfig } from "./nats-config.ts";
 
 export interface NatsServerOptions {
   /** Where JetStream keeps its data (kept across restarts for durable jobs). */
@@ -13,13 +13,21 @@ export interface NatsServerOptions {
   host?: string;
   /** 0 or absent: a free port. */
   port?: number;
-  user?: string;
-  password?: string;
+  /** A rendered `authorization { ... }` block (nats-auth.ts), written into the config file; absent: no auth. */
+  authorization?: string;
+  /** Default "rlvr-local"; the nodes of a cluster need names of their own. */
+  serverName?: string;
+  /** The HTTP monitoring port (`/varz`, `/jsz`); 0 or absent: a free port. */
+  monitorPort?: number;
+  /** Makes this server one node of a cluster. */
+  cluster?: ClusterOptions;
 }
 
 export interface RunningNatsServer {
   url: string;
   port: number;
+  /** The monitoring endpoint, e.g. `${monitorUrl}/jsz`. */
+  monitorUrl: string;
   process: ManagedProcess;
 }
 
@@ -35,27 +43,33 @@ export async function startNatsServer(options: NatsServerOptions): Promise<Runni
   const host = options.host ?? "127.0.0.1";
   const port = options.port || (await freePort());
   mkdirSync(options.storeDir, { recursive: true });
-  const auth = options.user ? ["--user", options.user, "--pass", options.password ?? ""] : [];
   const configFile = join(dirname(options.storeDir), "nats-server.conf");
+  const monitorPort = options.monitorPort || (await freePort());
   writeNatsConfig(
     configFile,
     renderNatsConfig({
-      serverName: "rlvr-local",
+      serverName: options.serverName ?? "rlvr-local",
       host,
       port,
-      monitorPort: await freePort(),
+      monitorPort,
       storeDir: options.storeDir,
+      cluster: options.cluster,
+      authorization: options.authorization,
     }),
   );
   const proc = spawnManaged({
     name: "nats-server",
     command: executable,
-    args: ["-c", configFile, ...auth],
+    args: ["-c", configFile],
     logFile: options.logFile,
   });
   await waitUntilReady(proc, () => acceptsConnections(host, port));
-  const credentials = options.user ? `${options.user}:${options.password ?? ""}@` : "";
-  return { url: `nats://${credentials}${host}:${port}`, port, process: proc };
+  return {
+    url: `nats://${host}:${port}`,
+    port,
+    monitorUrl: `http://${host}:${monitorPort}`,
+    process: proc,
+  };
 }
 
 function acceptsConnections(host: string, port: number): Promise<boolean> {

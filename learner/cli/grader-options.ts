@@ -44,7 +44,10 @@ export function addGraderFlags(command: Command, defaults: GraderFlagDefaults = 
         .default(natsConfigured ? "nats" : "local"),
     )
     .addOption(
-      new Option("--grader-url <url>", "grading service URL (--via http)")
+      new Option(
+        "--grader-url <urls>",
+        "grading service URL, or several replicas' separated by commas (--via http); a replica that fails is skipped",
+      )
         .env("GRADER_URL")
         .default("http://127.0.0.1:8787"),
     )

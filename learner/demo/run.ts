@@ -64,7 +64,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     let phaseStarted = performance.now();
     say(`[1/4] starting ${options.natsUrl ? "" : "nats-server, "}the grading and the evaluation services…`);
     stack = await startStack({ stateDir: join(options.out, "stack"), natsUrl: options.natsUrl });
-    nc = await connectNats(stack.natsUrl, "rlvr-demo");
+    nc = await connectNats(stack.natsUrl, "rlvr-demo", { credentialsFile: stack.credentialsFile });
     time.stack = seconds(phaseStarted);
     if (stop.requested()) return { interrupted: true };
     const sets = curriculumTestSetsByKind(
@@ -185,7 +185,7 @@ function describeModel(model: ModelSource): string {
 
 function stackProcesses(stack: RunningStack): DemoSummary["processes"] {
   return [
-    ...(stack.nats ? [stack.nats.process] : []),
+    ...stack.natsServers.map((s) => s.process),
     ...stack.graders.map((g) => g.process),
     ...(stack.evaluator ? [stack.evaluator.process] : []),
   ].map((p) => ({ name: p.name, pid: p.pid }));

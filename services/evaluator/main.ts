@@ -9,6 +9,7 @@ import {
   openJobStore,
 } from "../../shared/evaluation/jobs/infrastructure.ts";
 import { connectNats } from "../../shared/nats/connection.ts";
+import { rideOutNatsOutages } from "../../shared/nats/outages.ts";
 import { readConfig, USAGE } from "./config.ts";
 import { createHttpApp } from "./http/app.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
@@ -21,6 +22,8 @@ if (Deno.args.includes("--help") || Deno.args.includes("-h")) {
 }
 
 const log = (message: string) => console.log(`evaluator: ${message}`);
+/** How long the job queue may take to answer at start before the service gives up (and is restarted). */
+const JETSTREAM_WAIT_MS = 60_000;
 
 let config: ReturnType<typeof readConfig>;
 try {
@@ -42,6 +45,7 @@ const app = createHttpApp({
   metrics,
   openApi: buildOpenApiDocument(packageJson.version),
   token: config.token,
+  maxPendingJobs: config.maxPendingJobs,
   health: () => ({ ready: loop !== null, nats: natsState, activeJobs: loop?.active() ?? 0 }),
 });
 
@@ -79,16 +83,28 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 // HTTP answers meanwhile (/healthz with 503): connecting waits for NATS as long as it takes.
 log(`connecting to NATS at ${config.nats.url}`);
-nc = await connectNats(config.nats.url, "rlvr-evaluator", {
+const connection = await connectNats(config.nats.url, "rlvr-evaluator", {
   user: config.nats.user,
   password: config.nats.password,
+  role: "evaluator",
   waitForServer: true,
 });
+nc = connection;
 natsState = "connected";
-void watchConnection(nc);
+void watchConnection(connection);
 try {
-  const jobStore = await openJobStore(nc);
-  const consumer = await jobConsumer(nc, config.ackWaitMs);
+  // A cluster still electing leaders, or nats-server 2.9 leaving unanswered one of several evaluators
+  // creating the same stream at once, says so with a timeout: that is worth waiting out.
+  const { jobStore, consumer } = await rideOutNatsOutages(
+    async () => ({
+      jobStore: await openJobStore(connection, config.jetStreamReplicas),
+      consumer: await jobConsumer(connection, config.ackWaitMs),
+    }),
+    {
+      limitMs: JETSTREAM_WAIT_MS,
+      onOutage: (error) => log(`JetStream is not answering (${error.message}); waiting`),
+    },
+  );
   const grader = await natsGrader({
     connection: nc,
     batchSize: config.gradeBatch,
@@ -103,6 +119,7 @@ try {
         grader: metrics.counting(grader),
         dataDir: config.dataDir,
         heartbeatMs: Math.max(250, Math.floor(config.ackWaitMs / 3)),
+        outageLimitMs: Math.floor(config.ackWaitMs / 2),
         log,
       },
       consumer,

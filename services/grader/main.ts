@@ -1,6 +1,7 @@
 /** The grading service: `deno run -A services/grader/main.ts --help`. */
 import packageJson from "../../package.json" with { type: "json" };
 import { GradingPool } from "../../shared/pool/index.ts";
+import { Admission } from "./admission.ts";
 import { readConfig, USAGE } from "./config.ts";
 import { createHttpApp } from "./http/app.ts";
 import { buildOpenApiDocument } from "./http/openapi.ts";
@@ -25,10 +26,15 @@ try {
 
 let nats: NatsFrontend | null = null;
 const pool = await GradingPool.start({ size: config.workers });
-const metrics = new GraderMetrics(() => pool.stats());
-const pipeline = new GradingPipeline(pool, metrics);
+const admission = new Admission(config.admission, () => pool.stats().queued);
+const metrics = new GraderMetrics(
+  () => pool.stats(),
+  () => admission.stats(),
+);
+const pipeline = new GradingPipeline(pool, metrics, admission);
 const app = createHttpApp({
   pipeline,
+  admission,
   metrics,
   openApi: buildOpenApiDocument(packageJson.version),
   token: config.token,
@@ -77,5 +83,12 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 if (config.nats) {
   // HTTP serves meanwhile: connecting waits for NATS as long as it takes.
   log(`connecting to NATS at ${config.nats.url}`);
-  nats = await startNatsFrontend({ ...config.nats, pipeline, metrics, version: packageJson.version, log });
+  nats = await startNatsFrontend({
+    ...config.nats,
+    pipeline,
+    admission,
+    metrics,
+    version: packageJson.version,
+    log,
+  });
 }

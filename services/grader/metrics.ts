@@ -4,6 +4,7 @@ import type { Verdict } from "../../shared/contracts/grading.ts";
 import type { PoolStats } from "../../shared/pool/index.ts";
 import { Counter, exposition, single } from "../common/metrics/prometheus.ts";
 import { RequestMetrics } from "../common/metrics/requests.ts";
+import type { AdmissionStats } from "./admission.ts";
 
 /**
  * `transport` is http or nats; `route` is the HTTP route pattern or the NATS endpoint name. A type
@@ -25,7 +26,10 @@ export class GraderMetrics {
     "Verdicts given, by status and correctness.",
   );
 
-  constructor(private readonly poolStats: () => PoolStats) {}
+  constructor(
+    private readonly poolStats: () => PoolStats,
+    private readonly admissionStats: () => AdmissionStats,
+  ) {}
 
   recordRequest(labels: RequestLabels, seconds: number): void {
     this.requests.record(labels, seconds);
@@ -39,6 +43,7 @@ export class GraderMetrics {
 
   render(): string {
     const pool = this.poolStats();
+    const admission = this.admissionStats();
     return exposition([
       ...this.requests.render(),
       this.verdicts.render(),
@@ -58,6 +63,23 @@ export class GraderMetrics {
       single("grader_pool_workers", "Checker workers ready to grade.", pool.readyWorkers),
       single("grader_pool_queue_length", "Checks waiting for a worker.", pool.queued),
       single("grader_pool_in_flight", "Checks handed to workers and not yet answered.", pool.inFlight),
+      single(
+        "grader_requests_in_flight",
+        "Requests admitted and not yet answered.",
+        admission.requestsInFlight,
+      ),
+      single(
+        "grader_request_body_bytes_in_flight",
+        "Request body bytes held by admitted requests.",
+        admission.bodyBytesInFlight,
+      ),
+      [
+        "# HELP grader_admission_refusals_total Requests refused at admission, by what was full.",
+        "# TYPE grader_admission_refusals_total counter",
+        ...Object.entries(admission.refused).map(
+          ([reason, count]) => `grader_admission_refusals_total{reason="${reason}"} ${count}`,
+        ),
+      ],
     ]);
   }
 }

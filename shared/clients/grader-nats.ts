@@ -1,29 +1,35 @@
 /**
- * A grading client over NATS (`rlvr.grade`, `rlvr.grade.batch`). A request that meets no responder or
- * no reply in time is sent again, so a replica that dies mid-request loses nothing: grading is a pure
- * function, so a repeat is harmless, and each request has its own reply inbox, so a late reply to an
- * abandoned attempt is never taken for another's.
+ * A grading client over NATS (`rlvr.grade`, `rlvr.grade.batch`). Each attempt of a request has a
+ * deadline from the items' time budgets (retry-policy.ts); past it the request is sent again while the
+ * earlier attempts' replies are still awaited (nats-hedged-requests.ts), so a replica that dies with a
+ * request in hand costs one deadline and loses nothing, and a nats-server restart costs the time it
+ * takes. Grading is a pure function, so a repeat is harmless.
  */
-import { errors, type NatsConnection } from "@nats-io/transport-node";
+import type { NatsConnection } from "@nats-io/transport-node";
 import { mapLimited } from "../async/map-limited.ts";
 import {
   GRADER_NATS,
+  GradeBatchRequestSchema,
   GradeBatchResponseSchema,
+  GradeRequestSchema,
   MAX_BATCH_ITEMS,
   VerdictSchema,
 } from "../contracts/grading.ts";
 import { connectNats } from "../nats/connection.ts";
-import { chunks, type GraderClient, GraderRequestError } from "./grader.ts";
+import { chunks, type GraderClient } from "./grader.ts";
+import { hedgedRequester } from "./nats-hedged-requests.ts";
+import { attemptDeadlineMs, itemBudgetOf } from "./retry-policy.ts";
 
 export interface NatsGraderOptions {
   /** An open connection (kept open by close()), or a URL to connect to (closed by close()). */
   connection: NatsConnection | string;
   batchSize?: number;
   concurrency?: number;
-  /** Milliseconds to wait for one reply before sending the request again. */
-  requestTimeoutMs?: number;
-  /** Tries per request, the first included. */
-  attempts?: number;
+  /**
+   * How long one request may go unanswered in all, attempts and pauses included, before it fails with
+   * GraderUnavailableError (default 120 s): long enough to ride out a nats-server or grader restart.
+   */
+  totalTimeoutMs?: number;
 }
 
 export interface NatsGraderClient extends GraderClient {
@@ -31,67 +37,50 @@ export interface NatsGraderClient extends GraderClient {
   request(subject: string, body: unknown): Promise<unknown>;
 }
 
+export const DEFAULT_TOTAL_TIMEOUT_MS = 120_000;
+
 export async function natsGrader(options: NatsGraderOptions): Promise<NatsGraderClient> {
   const owned = typeof options.connection === "string";
   const nc =
     typeof options.connection === "string"
       ? await connectNats(options.connection, "rlvr-grader-client")
       : options.connection;
-  const attempts = options.attempts ?? 5;
-  const timeout = options.requestTimeoutMs ?? 60_000;
+  const requester = hedgedRequester(nc, options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS);
 
-  async function request(subject: string, body: unknown): Promise<unknown> {
+  async function send(subject: string, body: unknown, deadlineMs: number): Promise<unknown> {
     const payload = body instanceof Uint8Array ? body : JSON.stringify(body);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const reply = await nc.request(subject, payload, { timeout });
-        const failure = reply.headers?.get("Nats-Service-Error");
-        if (!failure) return reply.json();
-        const status = Number(reply.headers?.get("Nats-Service-Error-Code") || 500);
-        const parsed = (() => {
-          try {
-            return reply.json<GraderRequestError["body"]>();
-          } catch {
-            return {};
-          }
-        })();
-        throw new GraderRequestError(
-          `grader refused the request: ${parsed.error ?? failure}`,
-          status,
-          parsed,
-        );
-      } catch (error) {
-        if (!isRetryable(error) || attempt >= attempts) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, 100 * 2 ** (attempt - 1))));
-      }
-    }
+    return (await requester.request(subject, payload, deadlineMs)).json();
   }
 
   return {
-    request,
+    request: (subject, body) => send(subject, body, attemptDeadlineOf(body)),
     async grade(item) {
-      return VerdictSchema.parse(await request(GRADER_NATS.gradeSubject, item));
+      const deadline = attemptDeadlineMs(1, itemBudgetOf([item]));
+      return VerdictSchema.parse(await send(GRADER_NATS.gradeSubject, item, deadline));
     },
     async gradeMany(items, batchOptions) {
       const batches = chunks(items, Math.min(options.batchSize ?? 256, MAX_BATCH_ITEMS));
       const replies = await mapLimited(batches, options.concurrency ?? 4, async (batch) => {
         const body = { items: batch, ...(batchOptions ? { options: batchOptions } : {}) };
-        return GradeBatchResponseSchema.parse(await request(GRADER_NATS.batchSubject, body)).verdicts;
+        const deadline = attemptDeadlineMs(batch.length, itemBudgetOf(batch, batchOptions));
+        return GradeBatchResponseSchema.parse(await send(GRADER_NATS.batchSubject, body, deadline)).verdicts;
       });
       return replies.flat();
     },
     async close() {
+      requester.close();
       if (owned) await nc.close();
     },
   };
 }
 
-/** No reply in time, or nobody listening (every replica restarting): worth sending again. */
-function isRetryable(error: unknown): boolean {
-  return (
-    error instanceof errors.TimeoutError ||
-    error instanceof errors.NoRespondersError ||
-    (error instanceof errors.RequestError &&
-      (error.isNoResponders() || error.cause instanceof errors.TimeoutError))
-  );
+/** The attempt deadline for a body given as it is: a batch's, one item's, or (malformed) one item's default. */
+function attemptDeadlineOf(body: unknown): number {
+  const batch = GradeBatchRequestSchema.safeParse(body);
+  if (batch.success) {
+    const { items, options } = batch.data;
+    return attemptDeadlineMs(items.length, itemBudgetOf(items, options));
+  }
+  const item = GradeRequestSchema.safeParse(body);
+  return attemptDeadlineMs(1, item.success ? itemBudgetOf([item.data]) : undefined);
 }

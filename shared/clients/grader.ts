@@ -9,15 +9,31 @@ export interface GraderClient {
   close(): Promise<void>;
 }
 
-/** The service refused a request (4xx): retrying it would not help. */
+/** The service refused a request (4xx), or asked for a wait too long to retry it. */
 export class GraderRequestError extends Error {
   constructor(
     message: string,
     readonly status: number,
-    readonly body: { error?: string; issues?: { path: string; message: string }[] } = {},
+    readonly body: {
+      error?: string;
+      issues?: { path: string; message: string }[];
+      /** On 429 and 503: how long the service asks the client to wait before trying again. */
+      retryAfterMs?: number;
+    } = {},
   ) {
     super(message);
     this.name = "GraderRequestError";
+  }
+}
+
+/**
+ * No replica answered within the request's overall limit (none serving, the connection down, or every
+ * one busy): retrying later may help.
+ */
+export class GraderUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GraderUnavailableError";
   }
 }
 

@@ -13,6 +13,9 @@ export const MAX_GOLD_CHARS = 10_000;
 export const MAX_GOLD_ALTERNATIVES = 64;
 /** Most items in one batch request. */
 export const MAX_BATCH_ITEMS = 1024;
+/** Body limits of the HTTP API (`POST /v1/grade`, `POST /v1/grade/batch`), enforced while reading. */
+export const SINGLE_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+export const BATCH_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 /** Default per-item time budget, milliseconds. */
 export const DEFAULT_TIMEOUT_MS = 250;
 

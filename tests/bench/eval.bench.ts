@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const stack = await startStack({ stateDir, graderReplicas: GRADER_REPLICAS, graderWorkers });
   console.log(`stack up in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const nc = await connectNats(stack.natsUrl, "bench-eval");
+  const nc = await connectNats(stack.natsUrl, "bench-eval", { credentialsFile: stack.credentialsFile });
   try {
     const store = await openJobStore(nc);
     for (let run = 1; run <= runs; run++) {

@@ -127,8 +127,12 @@ console.log(
 
 const stateDir = await mkdtemp(join(tmpdir(), "rlvr-bench-fairness-"));
 const stack = await startStack({ stateDir, evaluator: false });
-const slowClient = await connectNats(stack.natsUrl, "bench-slow-client");
-const probeClient = await connectNats(stack.natsUrl, "bench-probe-client");
+const slowClient = await connectNats(stack.natsUrl, "bench-slow-client", {
+  credentialsFile: stack.credentialsFile,
+});
+const probeClient = await connectNats(stack.natsUrl, "bench-probe-client", {
+  credentialsFile: stack.credentialsFile,
+});
 try {
   const health = (await (await fetch(`${stack.graderUrl}/healthz`)).json()) as { workers: number };
   console.log(`grader: ${health.workers} workers`);

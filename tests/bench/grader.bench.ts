@@ -14,16 +14,10 @@ import { checkAnswer } from "../../shared/checker/check.ts";
 import { httpGrader } from "../../shared/clients/grader-http.ts";
 import { natsGrader } from "../../shared/clients/grader-nats.ts";
 import { GRADER_NATS, type GradeRequest } from "../../shared/contracts/grading.ts";
-import { readAllBenchmarks } from "../../shared/datasets/benchmarks.ts";
-import { defaultDataDir } from "../../shared/datasets/location.ts";
 import { connectNats } from "../../shared/nats/connection.ts";
 import { GradingPool } from "../../shared/pool/pool.ts";
-import { seededRng } from "../../shared/random/seeded.ts";
-import { syntheticResponses } from "../../shared/synthetic/responses.ts";
-import { freeTextMix } from "./free-text-mix.ts";
+import { benchmarkMix, freeTextOver, RESPONSES_PER_PROBLEM } from "./grading-mix.ts";
 
-const RESPONSES_PER_PROBLEM = 8;
-const FREE_TEXT_PER_GOLD = 4;
 const LOAD_SECONDS = 5;
 const LOAD_CONCURRENCY = 16;
 
@@ -35,18 +29,6 @@ function latencyLine(latenciesMs: number[]): string {
   const sorted = [...latenciesMs].sort((a, b) => a - b);
   const f = (x: number) => (x < 1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(2)} ms`);
   return `p50 ${f(percentile(sorted, 50))}, p99 ${f(percentile(sorted, 99))}, max ${f(sorted[sorted.length - 1]!)}`;
-}
-
-async function buildMix(): Promise<GradeRequest[]> {
-  const problems = await readAllBenchmarks(join(defaultDataDir(), "benchmarks"));
-  const rng = seededRng(7);
-  return problems.flatMap((p) => {
-    const gold = Array.isArray(p.gold) ? p.gold[0]! : String(p.gold);
-    return syntheticResponses(gold, RESPONSES_PER_PROBLEM, rng).map((s) => ({
-      response: s.response,
-      gold: p.gold,
-    }));
-  });
 }
 
 function benchChecker(mix: GradeRequest[], label: string): void {
@@ -102,7 +84,7 @@ async function load(send: (item: GradeRequest) => Promise<unknown>, mix: GradeRe
 async function benchService(mix: GradeRequest[]): Promise<void> {
   const stateDir = await mkdtemp(join(tmpdir(), "rlvr-bench-"));
   const stack = await startStack({ stateDir, evaluator: false });
-  const nc = await connectNats(stack.natsUrl, "bench");
+  const nc = await connectNats(stack.natsUrl, "bench", { credentialsFile: stack.credentialsFile });
   try {
     const endpoint = `${stack.graderUrl}/v1/grade`;
     const viaHttp = await load(async (item) => {
@@ -140,7 +122,7 @@ async function benchService(mix: GradeRequest[]): Promise<void> {
   }
 }
 
-const mix = await buildMix();
+const mix = await benchmarkMix();
 console.log(
   `grader benchmark: ${mix.length} checks (${RESPONSES_PER_PROBLEM} synthetic responses per gold of the six benchmarks)`,
 );
@@ -148,13 +130,7 @@ console.log(
   `machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${availableParallelism()} cores, Node ${process.version}`,
 );
 benchChecker(mix, "checker, one thread:");
-const freeText = freeTextMix(
-  mix
-    .map((item) => (Array.isArray(item.gold) ? item.gold[0]! : String(item.gold)))
-    .filter((_, k) => k % RESPONSES_PER_PROBLEM === 0),
-  FREE_TEXT_PER_GOLD,
-  seededRng(11),
-);
+const freeText = freeTextOver(mix);
 console.log(
   `free-text-heavy mix: ${freeText.length} checks (answer sentences, eleven languages, long chains of thought, refusals, hedges, the grader suites)`,
 );

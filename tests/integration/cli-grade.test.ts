@@ -3,9 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import type { RunningGrader } from "../../infra/stack/grader.ts";
+import { freePort } from "../../infra/stack/managed-process.ts";
 import { checkAnswer } from "../../shared/checker/check.ts";
-import { VerdictSchema } from "../../shared/contracts/grading.ts";
-
+import { BATCH_BODY_LIMIT_BYTES, VerdictSchema } from "../../shared/contracts/grading.ts";
+import { startTestGrader, type TestProcess } from "../support/processes.ts";
 import { rlvr } from "../support/rlvr.ts";
 
 describe("rlvr grade (in-process)", () => {
@@ -83,5 +85,65 @@ describe("rlvr grade (in-process)", () => {
       assert.equal(result.code, 0, args.join(" "));
       assert.match(result.stdout, /Usage: rlvr/);
     }
+  });
+});
+
+describe("rlvr grade --via http", () => {
+  let dir: string;
+  let grader: TestProcess<RunningGrader>;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), "rlvr-cli-http-"));
+    grader = await startTestGrader();
+  });
+  after(async () => {
+    await grader?.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("grades a file far larger than one request body with the default flags", async () => {
+    // 300 responses of ~100 KB: the default 256 items per batch would be ~25 MB, over the 16 MB limit.
+    const thinking = "Let me think about it once more, step by step. ".repeat(2_100);
+    const lines = Array.from({ length: 300 }, (_, i) => ({
+      response: `${thinking}\\boxed{${i}}`,
+      gold: i % 3 ? i : i + 1,
+    }));
+    const input = join(dir, "large.jsonl");
+    const output = join(dir, "large-out.jsonl");
+    const text = `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`;
+    await writeFile(input, text);
+    assert.ok(text.length > 1.5 * BATCH_BODY_LIMIT_BYTES, `the file is ${text.length} bytes`);
+    const result = await rlvr("grade", input, "--via", "http", "--grader-url", grader.url, "-o", output);
+    assert.equal(result.code, 0, result.stderr);
+    const verdicts = (await readFile(output, "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      verdicts.map((v) => v.line),
+      lines.map((_, i) => i + 1),
+    );
+    assert.deepEqual(
+      verdicts.map((v) => v.correct),
+      lines.map((_, i) => i % 3 !== 0),
+    );
+  });
+
+  it("takes several replicas and skips one that is down", async () => {
+    const input = join(dir, "small.jsonl");
+    await writeFile(input, `${JSON.stringify({ response: "\\boxed{42}", gold: "42" })}\n`);
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const result = await rlvr("grade", input, "--via", "http", "--grader-url", `${dead},${grader.url}`);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout.trim()).correct, true);
+  });
+
+  it("says which URLs it tried and how to start a grader when none is reachable", async () => {
+    const input = join(dir, "small.jsonl");
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    const result = await rlvr("grade", input, "--via", "http", "--grader-url", dead);
+    assert.notEqual(result.code, 0);
+    assert.ok(result.stderr.includes(dead), result.stderr);
+    assert.match(result.stderr, /could not connect/);
+    assert.match(result.stderr, /rlvr stack up/);
   });
 });

@@ -1,4 +1,5 @@
 /** Small HTTP helpers for tests against a running grader. */
+import { type ClientRequest, request as httpRequest } from "node:http";
 
 export interface JsonReply {
   status: number;
@@ -44,4 +45,72 @@ export function streamOfBytes(totalBytes: number, chunkBytes = 64 * 1024): Reada
       sent += size;
     },
   });
+}
+
+export interface FromOptions {
+  /** Any 127.x.y.z reaches a server on 127.0.0.1 and shows there as a client of its own. */
+  localAddress?: string;
+  headers?: Record<string, string>;
+}
+
+/** POSTs JSON with node:http, which can choose the local address (fetch cannot). */
+export async function postJsonFrom(
+  url: string,
+  body: unknown,
+  options: FromOptions = {},
+): Promise<JsonReply> {
+  const request = heldRequest(url, JSON.stringify(body), options);
+  request.finish();
+  return request.reply;
+}
+
+export interface HeldRequest {
+  /** Sends the rest of the body. */
+  finish(): void;
+  reply: Promise<JsonReply>;
+}
+
+/**
+ * A POST whose headers (with the body's full Content-Length) and first byte are sent at once while the
+ * rest of the body waits for `finish()`: the server has taken the request and is reading its body.
+ */
+export function heldRequest(url: string, body: string, options: FromOptions = {}): HeldRequest {
+  const bytes = Buffer.from(body);
+  let request: ClientRequest;
+  const reply = new Promise<JsonReply>((resolve, reject) => {
+    request = httpRequest(
+      url,
+      {
+        method: "POST",
+        localAddress: options.localAddress,
+        headers: {
+          "Content-Type": "application/json",
+          "Content-Length": String(bytes.byteLength),
+          ...options.headers,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON: keep the text for the assertion message
+          }
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) {
+            if (typeof value === "string") headers.set(name, value);
+          }
+          resolve({ status: response.statusCode ?? 0, headers, body: parsed });
+        });
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+  });
+  request!.write(bytes.subarray(0, 1));
+  return { finish: () => request.end(bytes.subarray(1)), reply };
 }

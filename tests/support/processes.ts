@@ -10,6 +10,11 @@ import { type EvaluatorOptions, type RunningEvaluator, startEvaluator } from "..
 import { type GraderOptions, type RunningGrader, startGrader } from "../../infra/stack/grader.ts";
 import type { ManagedProcess } from "../../infra/stack/managed-process.ts";
 import {
+  type NatsClusterOptions,
+  type RunningNatsCluster,
+  startNatsCluster,
+} from "../../infra/stack/nats-cluster.ts";
+import {
   type NatsServerOptions,
   type RunningNatsServer,
   startNatsServer,
@@ -55,6 +60,52 @@ export function startTestNats(
   return inScratchDir("nats", (dir) =>
     startNatsServer({ storeDir: join(dir, "store"), logFile: join(dir, "nats.log"), ...options }),
   );
+}
+
+export type RestartableTestNats = TestProcess<RunningNatsServer> & {
+  /** Stops the server (SIGTERM), waits `downMs`, and starts it again on the same ports and store. */
+  restart(downMs?: number): Promise<void>;
+};
+
+/** A nats-server that a test restarts as an operator would: same port, same config, same JetStream store. */
+export async function startRestartableTestNats(
+  options: Partial<NatsServerOptions> = {},
+): Promise<RestartableTestNats> {
+  const dir = mkdtempSync(join(tmpdir(), "rlvr-test-nats-"));
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  const settings = { storeDir: join(dir, "store"), logFile: join(dir, "nats.log"), ...options };
+  let running = await startNatsServer(settings).catch((error) => {
+    cleanUp();
+    throw error;
+  });
+  const ports = { port: running.port, monitorPort: Number(new URL(running.monitorUrl).port) };
+  return {
+    ...running,
+    get process() {
+      return running.process;
+    },
+    stop: () => running.process.stop().finally(cleanUp),
+    kill: () => running.process.kill().finally(cleanUp),
+    async restart(downMs = 0) {
+      await running.process.stop();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      running = await startNatsServer({ ...settings, ...ports });
+    },
+  };
+}
+
+/** A local cluster of `size` nodes in a scratch directory, removed when it stops. */
+export async function startTestNatsCluster(
+  size: number,
+  options: Partial<NatsClusterOptions> = {},
+): Promise<RunningNatsCluster> {
+  const dir = mkdtempSync(join(tmpdir(), "rlvr-test-nats-cluster-"));
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  const cluster = await startNatsCluster({ size, stateDir: dir, ...options }).catch((error) => {
+    cleanUp();
+    throw error;
+  });
+  return { ...cluster, stop: () => cluster.stop().finally(cleanUp) };
 }
 
 export function startTestGrader(options: Partial<GraderOptions> = {}): Promise<TestProcess<RunningGrader>> {

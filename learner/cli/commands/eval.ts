@@ -13,6 +13,7 @@ import { type Evaluation, evaluateSamples } from "../../../shared/evaluation/eva
 import { runEvaluationJob } from "../../../shared/evaluation/jobs/client.ts";
 import { assertComplete, matchSamples } from "../../../shared/evaluation/samples.ts";
 import { connectNats } from "../../../shared/nats/connection.ts";
+import { NATS_OUTAGE_LIMIT_MS } from "../../../shared/nats/outages.ts";
 import { evaluationHtml, evaluationMarkdown } from "../../../shared/reports/evaluation-report.ts";
 import {
   addGraderFlags,
@@ -135,6 +136,10 @@ async function evaluateAsJob(sets: ProblemSet[], samples: Sample[], flags: EvalF
       samples,
       {
         onSubmitted: (id) => console.error(`submitted evaluation job ${id}`),
+        onNatsOutage: (error) =>
+          console.error(
+            `\nNATS is not answering (${error.message}); waiting up to ${NATS_OUTAGE_LIMIT_MS / 1000} s for it (the job goes on)`,
+          ),
         onProgress: (graded) => {
           if (graded > done) {
             bar.tick(graded - done);

@@ -13,6 +13,7 @@ import { natsGrader } from "../../../shared/clients/grader-nats.ts";
 import type { GradeRequest, Verdict } from "../../../shared/contracts/grading.ts";
 import { type BenchmarkProblem, readAllBenchmarks } from "../../../shared/datasets/benchmarks.ts";
 import { defaultDataDir } from "../../../shared/datasets/location.ts";
+import { connectNats } from "../../../shared/nats/connection.ts";
 import { seededRng } from "../../../shared/random/seeded.ts";
 import { syntheticResponses } from "../../../shared/synthetic/responses.ts";
 import { progressBar } from "../ui/progress.ts";
@@ -42,9 +43,13 @@ export function stackCheckCommand(): Command {
         const overHttp = await gradeWithProgress("HTTP", requests, (batch) =>
           httpGrader({ url: stack.graderUrl }).gradeMany(batch),
         );
-        const nats = await natsGrader({ connection: stack.natsUrl });
+        const nc = await connectNats(stack.natsUrl, "rlvr-stack-check", {
+          credentialsFile: stack.credentialsFile,
+        });
+        const nats = await natsGrader({ connection: nc });
         const overNats = await gradeWithProgress("NATS", requests, (batch) => nats.gradeMany(batch));
         await nats.close();
+        await nc.close();
         report(items, overHttp, overNats);
       } finally {
         await stack.stop();

@@ -10,6 +10,11 @@ export const ErrorBodySchema = z.object({
   error: z.string(),
   /** Present when the request did not match the schema: one entry per problem. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /**
+   * Present when the service is busy (429, 503): how long to wait before sending the request again, in
+   * milliseconds. Over HTTP the `Retry-After` header says the same in whole seconds.
+   */
+  retryAfterMs: z.number().int().nonnegative().optional(),
 });
 
 export type ErrorBody = z.output<typeof ErrorBodySchema>;
@@ -17,7 +22,7 @@ export type Issue = NonNullable<ErrorBody["issues"]>[number];
 
 /** `status` is an HTTP status code; over NATS it travels as the service error code. */
 export interface Rejection extends ErrorBody {
-  status: 400 | 401 | 404 | 409 | 413 | 415 | 503;
+  status: 400 | 401 | 404 | 409 | 413 | 415 | 429 | 503;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; rejection: Rejection };
@@ -30,13 +35,29 @@ export function reject(
   return { ok: false, rejection: issues ? { status, error, issues } : { status, error } };
 }
 
+/** A refusal because the service is busy or the caller must slow down: retrying later will succeed. */
+export function tryLater(
+  status: 429 | 503,
+  error: string,
+  retryAfterMs: number,
+): { ok: false; rejection: Rejection } {
+  return { ok: false, rejection: { status, error, retryAfterMs: Math.max(0, Math.round(retryAfterMs)) } };
+}
+
 /** The reply body of a rejection (its status travels separately). */
-export function errorBody({ error, issues }: Rejection): ErrorBody {
-  return issues ? { error, issues } : { error };
+export function errorBody({ status: _, ...body }: Rejection): ErrorBody {
+  return body;
+}
+
+/** The `Retry-After` value (whole seconds, rounded up) of a rejection that carries a retry hint. */
+export function retryAfterSeconds(rejection: Rejection): string | undefined {
+  return rejection.retryAfterMs === undefined ? undefined : String(Math.ceil(rejection.retryAfterMs / 1000));
 }
 
 export function replyRejection(c: Context, rejection: Rejection): Response {
   const headers: Record<string, string> = rejection.status === 401 ? { "WWW-Authenticate": "Bearer" } : {};
+  const retryAfter = retryAfterSeconds(rejection);
+  if (retryAfter !== undefined) headers["Retry-After"] = retryAfter;
   return c.json(errorBody(rejection), rejection.status, headers);
 }
 

@@ -37,6 +37,12 @@ export function bodyRejections(tokenVariable: string) {
     "401": errorReply(`${tokenVariable} is set and the bearer token is missing or wrong.`),
     "413": errorReply("The body is over the size limit."),
     "415": errorReply("The body is not sent as `Content-Type: application/json`."),
+    "429": errorReply(
+      "Too many wrong bearer tokens from this address (it is locked out, whatever token it sends), or too many requests in flight from this client. Wait as `Retry-After` (seconds) or `retryAfterMs` says.",
+    ),
+    "503": errorReply(
+      "The service is busy (its queue, or the request bytes it holds, is full) or not ready yet: send the request again after `Retry-After` seconds, or to another replica.",
+    ),
   };
 }
 

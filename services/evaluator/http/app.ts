@@ -5,12 +5,12 @@ import { readStatus, submitEvaluation } from "../../../shared/evaluation/jobs/cl
 import type { EvaluationJobStore } from "../../../shared/evaluation/jobs/infrastructure.ts";
 import { evaluationHtml, evaluationMarkdown } from "../../../shared/reports/evaluation-report.ts";
 import { decodeJson } from "../../common/http/decode.ts";
-import { reject, replyRejection } from "../../common/http/errors.ts";
+import { reject, replyRejection, tryLater } from "../../common/http/errors.ts";
 import { bearerAuth, readJsonBody, requestMetrics } from "../../common/http/guards.ts";
 import { renderDocsPage } from "../../common/openapi/docs-page.ts";
 import type { OpenApiDocument } from "../../common/openapi/document.ts";
 import type { EvaluatorMetrics } from "../metrics.ts";
-import { admissionProblem } from "./admission.ts";
+import { admissionProblem, queueRefusal } from "./admission.ts";
 import { SUBMIT_BODY_LIMIT_BYTES } from "./limits.ts";
 
 export interface HttpAppOptions {
@@ -21,27 +21,44 @@ export interface HttpAppOptions {
   openApi: OpenApiDocument;
   /** When set, every route but /healthz needs `Authorization: Bearer <token>`. */
   token: string | null;
+  /** Jobs queued or running beyond which new ones are refused (503). */
+  maxPendingJobs: number;
   /** Whether jobs are being taken from the queue, and what /healthz reports beside `status`. */
   health: () => { ready: boolean } & Record<string, unknown>;
 }
 
-const NOT_CONNECTED = reject(503, "the evaluator is not connected to NATS yet; try again shortly").rejection;
+const NOT_CONNECTED = tryLater(
+  503,
+  "the evaluator is not connected to NATS yet; try again shortly",
+  1_000,
+).rejection;
 
-export function createHttpApp({ store, dataDir, metrics, openApi, token, health }: HttpAppOptions): Hono {
+export function createHttpApp({
+  store,
+  dataDir,
+  metrics,
+  openApi,
+  token,
+  maxPendingJobs,
+  health,
+}: HttpAppOptions): Hono {
   const app = new Hono();
   app.use(requestMetrics((labels, seconds) => metrics.recordRequest(labels, seconds)));
   app.use(bearerAuth(token, new Set(["/healthz"])));
 
   app.post("/v1/evaluations", async (c) => {
+    const jobs = store();
+    if (!jobs) return replyRejection(c, NOT_CONNECTED);
+    // Before the body is read: a full queue should not cost reading up to the body limit.
+    const full = await queueRefusal(jobs, maxPendingJobs);
+    if (full) return replyRejection(c, full);
     const body = await readJsonBody(c, SUBMIT_BODY_LIMIT_BYTES);
     if (!body.ok) return replyRejection(c, body.rejection);
     const request = decodeJson(body.value, EvaluationRequestSchema);
     if (!request.ok) return replyRejection(c, request.rejection);
-    const jobs = store();
-    if (!jobs) return replyRejection(c, NOT_CONNECTED);
     const problem = await admissionProblem(jobs, dataDir, request.value);
     if (problem) return replyRejection(c, problem);
-    const id = await submitEvaluation(jobs, request.value);
+    const id = await submitEvaluation(jobs, request.value, { recordQueued: true });
     const status = `/v1/evaluations/${id}`;
     return c.json({ id, status }, 202, { Location: status });
   });

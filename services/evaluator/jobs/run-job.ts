@@ -1,7 +1,9 @@
 /**
  * Runs one evaluation job from the queue. Grading goes out in fixed chunks whose verdicts are kept in
  * the chunks bucket, so a job redelivered after a crash grades only what was not finished; a job
- * already done is acknowledged without work, so each job finishes once.
+ * already done is acknowledged without work, so each job finishes once. A store operation that JetStream
+ * does not answer (a cluster node lost, its streams electing new leaders) is tried again while the job
+ * is still this evaluator's, rather than handing the job back.
  */
 import type { JsMsg } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
@@ -22,6 +24,7 @@ import { readStatus, writeStatus } from "../../../shared/evaluation/jobs/client.
 import { type EvaluationJobStore, JOB_MAX_DELIVER } from "../../../shared/evaluation/jobs/infrastructure.ts";
 import { assertComplete, matchSamples } from "../../../shared/evaluation/samples.ts";
 import { scoreEvaluation } from "../../../shared/evaluation/score.ts";
+import { rideOutNatsOutages } from "../../../shared/nats/outages.ts";
 import { resolveNamedSets } from "./problem-sets.ts";
 
 /** Items per stored chunk: fixed, so chunk keys mean the same thing on every delivery. */
@@ -36,6 +39,11 @@ export interface JobContext {
   dataDir: string;
   /** Well under the consumer's ack wait, so a job in hand is never taken for abandoned. */
   heartbeatMs: number;
+  /**
+   * How long a store operation is tried again while JetStream does not answer: under the ack wait, so
+   * the job is not handed to another evaluator meanwhile.
+   */
+  outageLimitMs: number;
   log: (line: string) => void;
 }
 
@@ -54,7 +62,7 @@ export async function processJob(ctx: JobContext, msg: JsMsg): Promise<JobOutcom
     msg.term();
     return "failed";
   }
-  const existing = await readStatus(ctx.store, job.id);
+  const existing = await stored(ctx, () => readStatus(ctx.store, job.id));
   if (existing?.state === "done" || existing?.state === "failed") {
     msg.ack();
     return existing.state;
@@ -70,7 +78,7 @@ export async function processJob(ctx: JobContext, msg: JsMsg): Promise<JobOutcom
     updatedAt: new Date().toISOString(),
   };
   try {
-    await writeStatus(ctx.store, status);
+    await stored(ctx, () => writeStatus(ctx.store, status));
     status.result = await evaluate(ctx, job, status);
     status.state = "done";
     await finish(ctx, status);
@@ -152,18 +160,18 @@ async function gradeChunk(
   items: GradeRequest[],
 ): Promise<{ verdicts: Verdict[]; stored: boolean }> {
   const key = `${job.id}.${index}`;
-  const stored = await ctx.store.chunks.get(key);
-  if (stored && stored.length > 0) {
-    const parsed = VerdictSchema.array().safeParse(stored.json());
+  const earlier = await stored(ctx, () => ctx.store.chunks.get(key));
+  if (earlier && earlier.length > 0) {
+    const parsed = VerdictSchema.array().safeParse(earlier.json());
     if (parsed.success && parsed.data.length === items.length) return { verdicts: parsed.data, stored: true };
   }
   const verdicts = await ctx.grader.gradeMany(items, job.request.gradeOptions);
-  await ctx.store.chunks.put(key, JSON.stringify(verdicts));
+  await stored(ctx, () => ctx.store.chunks.put(key, JSON.stringify(verdicts)));
   return { verdicts, stored: false };
 }
 
 async function loadSamples(ctx: JobContext, object: string): Promise<Sample[]> {
-  const blob = await ctx.store.samples.getBlob(object);
+  const blob = await stored(ctx, () => ctx.store.samples.getBlob(object));
   if (!blob) throw new JobRejected(`the samples object ${JSON.stringify(object)} is not in the object store`);
   const lines = new TextDecoder().decode(blob).split("\n");
   const samples: Sample[] = [];
@@ -182,11 +190,12 @@ async function loadSamples(ctx: JobContext, object: string): Promise<Sample[]> {
   return samples;
 }
 
+/** Stores the status, then announces it: an event is sent once, and only for what the bucket holds. */
 async function publishProgress(ctx: JobContext, status: EvaluationStatus): Promise<void> {
   status.updatedAt = new Date().toISOString();
   const payload = JSON.stringify(status);
+  await stored(ctx, () => ctx.store.results.put(status.id, payload));
   ctx.nc.publish(EVALUATOR_NATS.progressSubject(status.id), payload);
-  await ctx.store.results.put(status.id, payload);
 }
 
 async function finish(ctx: JobContext, status: EvaluationStatus): Promise<void> {
@@ -194,8 +203,18 @@ async function finish(ctx: JobContext, status: EvaluationStatus): Promise<void> 
 }
 
 async function removeChunks(ctx: JobContext, id: string): Promise<void> {
-  const keys = await ctx.store.chunks.keys(`${id}.*`);
-  for await (const key of keys) await ctx.store.chunks.purge(key);
+  await stored(ctx, async () => {
+    const keys = await ctx.store.chunks.keys(`${id}.*`);
+    for await (const key of keys) await ctx.store.chunks.purge(key);
+  });
+}
+
+/** A store operation, tried again while JetStream does not answer, up to the context's limit. */
+function stored<T>(ctx: JobContext, operation: () => Promise<T>): Promise<T> {
+  return rideOutNatsOutages(operation, {
+    limitMs: ctx.outageLimitMs,
+    onOutage: (error) => ctx.log(`JetStream is not answering (${error.message}); trying again`),
+  });
 }
 
 function describe(error: unknown): string {

@@ -1,11 +1,13 @@
 /** The OpenAPI 3.1 document of the HTTP API, built from the zod wire contract. */
 
 import {
+  BATCH_BODY_LIMIT_BYTES,
   GradeBatchRequestSchema,
   GradeBatchResponseSchema,
   GradeOptionsSchema,
   GradeRequestSchema,
   MAX_BATCH_ITEMS,
+  SINGLE_BODY_LIMIT_BYTES,
   VerdictSchema,
 } from "../../../shared/contracts/grading.ts";
 import { ErrorBodySchema } from "../../common/http/errors.ts";
@@ -20,7 +22,6 @@ import {
   SECURITY_SCHEMES,
   WITH_AUTH,
 } from "../../common/openapi/document.ts";
-import { BATCH_BODY_LIMIT_BYTES, SINGLE_BODY_LIMIT_BYTES } from "./limits.ts";
 
 const SINGLE_EXAMPLE = { response: "Adding the two gives 42, so the answer is \\boxed{42}.", gold: "42" };
 const BATCH_EXAMPLE = {

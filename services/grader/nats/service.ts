@@ -2,13 +2,15 @@
  * The NATS front-end: the grading contract as a NATS micro-service (so `$SRV.PING/INFO/STATS` discovery
  * works) with endpoints `rlvr.grade` and `rlvr.grade.batch` in one queue group, so that replicas share
  * the load. Replies are JSON; errors carry the services protocol's error headers (the code is the HTTP
- * status the same error gets over HTTP) and a JSON body `{error, issues?}`.
+ * status the same error gets over HTTP) and a JSON body `{error, issues?, retryAfterMs?}`. A busy
+ * grader (429, 503; see admission.ts) also sets a `Retry-After` header, in seconds, as over HTTP.
  */
 import { type Service, type ServiceMsg, Svcm } from "@nats-io/services";
-import type { NatsConnection } from "@nats-io/transport-node";
+import { type NatsConnection, headers as natsHeaders } from "@nats-io/transport-node";
 import { GRADER_NATS } from "../../../shared/contracts/grading.ts";
 import { connectNats } from "../../../shared/nats/connection.ts";
-import { errorBody, type Outcome } from "../../common/http/errors.ts";
+import { errorBody, type Outcome, type Rejection, retryAfterSeconds } from "../../common/http/errors.ts";
+import type { Admission } from "../admission.ts";
 import type { GraderMetrics } from "../metrics.ts";
 import type { GradingPipeline } from "../pipeline.ts";
 import { natsClientTenant } from "./tenant.ts";
@@ -21,6 +23,7 @@ export interface NatsFrontendOptions {
   user: string | null;
   password: string | null;
   pipeline: GradingPipeline;
+  admission: Admission;
   metrics: GraderMetrics;
   version: string;
   log(message: string): void;
@@ -34,9 +37,9 @@ export interface NatsFrontend {
 const encoder = new TextEncoder();
 
 export async function startNatsFrontend(options: NatsFrontendOptions): Promise<NatsFrontend> {
-  const { url, user, password, pipeline, metrics, version, log } = options;
+  const { url, user, password, pipeline, admission, metrics, version, log } = options;
   // A grader outlives NATS restarts: it reconnects forever, including before the first connect.
-  const nc = await connectNats(url, SERVICE_NAME, { user, password, waitForServer: true });
+  const nc = await connectNats(url, SERVICE_NAME, { user, password, role: "grader", waitForServer: true });
   void watchConnection(nc, log);
 
   const outcomes = new EndpointOutcomes();
@@ -58,11 +61,19 @@ export async function startNatsFrontend(options: NatsFrontendOptions): Promise<N
         if (!msg.reply) return;
         // One client's requests share a turn in the pool, whichever endpoint they go to.
         const tenant = natsClientTenant(msg.reply);
+        const record = ({ code, seconds }: { code: number; seconds: number }) => {
+          metrics.recordRequest({ transport: "nats", route: name, code: String(code) }, seconds);
+          outcomes.record(subject, code, seconds);
+        };
+        const admitted = admission.enter(tenant, msg.data.byteLength);
+        if (!admitted.ok) {
+          respondRejection(msg, admitted.rejection);
+          return record({ code: admitted.rejection.status, seconds: 0 });
+        }
         inFlight.track(
-          answer(msg, (body) => grade(body, tenant)).then(({ code, seconds }) => {
-            metrics.recordRequest({ transport: "nats", route: name, code: String(code) }, seconds);
-            outcomes.record(subject, code, seconds);
-          }),
+          answer(msg, (body) => grade(body, tenant))
+            .then(record)
+            .finally(admitted.release),
         );
       },
     });
@@ -94,7 +105,7 @@ async function answer(
       msg.respond(encoder.encode(JSON.stringify(outcome.value)));
     } else {
       code = outcome.rejection.status;
-      msg.respondError(code, outcome.rejection.error, json(errorBody(outcome.rejection)));
+      respondRejection(msg, outcome.rejection);
     }
   } catch (error) {
     // Most likely the reply is over the server's max_payload; the requester must not wait in vain.
@@ -108,6 +119,19 @@ async function answer(
   }
   return { code, seconds: (performance.now() - started) / 1000 };
 }
+
+/** A services-protocol error reply; a retry hint also goes in a `Retry-After` header (seconds). */
+function respondRejection(msg: ServiceMsg, rejection: Rejection): void {
+  const retryAfter = retryAfterSeconds(rejection);
+  const headers = natsHeaders();
+  if (retryAfter !== undefined) headers.set("Retry-After", retryAfter);
+  msg.respondError(rejection.status, rejection.error, json(errorBody(rejection)), {
+    headers: headers as unknown as ServicesPublishOptions["headers"],
+  });
+}
+
+/** The publish options of the services library's own nats-core (see asServicesConnection). */
+type ServicesPublishOptions = NonNullable<Parameters<ServiceMsg["respondError"]>[3]>;
 
 /**
  * @nats-io/services (3.0.0-25, the latest) bundles its own prerelease of nats-core, whose types differ

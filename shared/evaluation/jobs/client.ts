@@ -14,6 +14,7 @@ import {
   EvaluationStatusSchema,
   type Sample,
 } from "../../contracts/evaluation.ts";
+import { type RideOutOptions, rideOutNatsOutages } from "../../nats/outages.ts";
 import { type EvaluationJobStore, openJobStore } from "./infrastructure.ts";
 
 export function newJobId(): string {
@@ -42,11 +43,16 @@ export async function uploadSamples(
   return name;
 }
 
-/** Validates, stores inline samples, records the job as queued and queues it; returns its id. */
+/**
+ * Validates, stores inline samples and queues the job; returns its id. The evaluator writes a job's
+ * status when it takes the job; until then there is none, which `waitForEvaluation` reads as queued.
+ * `recordQueued` writes a queued status first, so that a status request right after submitting finds
+ * the job (the HTTP API does); it takes write access to the results bucket, which clients do not have.
+ */
 export async function submitEvaluation(
   store: EvaluationJobStore,
   input: unknown,
-  id = newJobId(),
+  { id = newJobId(), recordQueued = false }: { id?: string; recordQueued?: boolean } = {},
 ): Promise<string> {
   const request = EvaluationRequestSchema.parse(input);
   let samples = request.samples;
@@ -58,15 +64,17 @@ export async function submitEvaluation(
     );
   }
   const now = new Date().toISOString();
-  await writeStatus(store, {
-    id,
-    title: request.title,
-    state: "queued",
-    progress: { graded: 0, total: 0 },
-    attempts: 0,
-    createdAt: now,
-    updatedAt: now,
-  });
+  if (recordQueued) {
+    await writeStatus(store, {
+      id,
+      title: request.title,
+      state: "queued",
+      progress: { graded: 0, total: 0 },
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
   const message: EvaluationJobMessage = { id, request: { ...request, samples } };
   await store.js.publish(EVALUATOR_NATS.jobsSubject, JSON.stringify(message), { msgID: id });
   return id;
@@ -74,7 +82,9 @@ export async function submitEvaluation(
 
 /**
  * Resolves with the job's final status (done or failed), reporting progress as it comes. Progress
- * events are a courtesy; the status bucket is the truth, so it is polled too.
+ * events are a courtesy; the status bucket is the truth, so it is polled too. A job without a status
+ * is still queued: `id` must be a job that was submitted. Polls that NATS does not answer (a server
+ * restart) are retried as `rideOut` says: the job goes on meanwhile.
  */
 export async function waitForEvaluation(
   nc: NatsConnection,
@@ -82,6 +92,7 @@ export async function waitForEvaluation(
   id: string,
   onProgress?: (status: EvaluationStatus) => void,
   pollMs = 500,
+  rideOut: RideOutOptions = {},
 ): Promise<EvaluationStatus> {
   const events = nc.subscribe(EVALUATOR_NATS.progressSubject(id));
   (async () => {
@@ -92,10 +103,9 @@ export async function waitForEvaluation(
   })();
   try {
     for (;;) {
-      const status = await readStatus(store, id);
-      if (!status) throw new Error(`no evaluation job ${id}`);
-      if (status.state === "done" || status.state === "failed") return status;
-      onProgress?.(status);
+      const status = await rideOutNatsOutages(() => readStatus(store, id), rideOut);
+      if (status?.state === "done" || status?.state === "failed") return status;
+      if (status) onProgress?.(status);
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   } finally {
@@ -107,11 +117,15 @@ export interface EvaluationJobCallbacks {
   onSubmitted?: (id: string) => void;
   /** Samples graded so far (reported as the evaluator makes progress). */
   onProgress?: (graded: number) => void;
+  /** NATS stopped answering (a restart?): the client waits for it, up to NATS_OUTAGE_LIMIT_MS. */
+  onNatsOutage?: (error: Error) => void;
 }
 
 /**
  * Puts `samples` in the object store, queues a job for them and follows it to the end: resolves with
- * the result, or rejects saying why the job failed.
+ * the result, or rejects saying why the job failed. Each step rides out a NATS restart: uploading and
+ * submitting may be repeated safely (the same object name; the job id as the message id, which JetStream
+ * deduplicates).
  */
 export async function runEvaluationJob(
   nc: NatsConnection,
@@ -119,13 +133,25 @@ export async function runEvaluationJob(
   samples: Sample[],
   callbacks: EvaluationJobCallbacks = {},
 ): Promise<EvaluationResult> {
-  const store = await openJobStore(nc);
+  const rideOut: RideOutOptions = { onOutage: callbacks.onNatsOutage };
+  const store = await rideOutNatsOutages(() => openJobStore(nc), rideOut);
   const id = newJobId();
-  const object = await uploadSamples(store, samples, `${id}.samples.jsonl`);
-  await submitEvaluation(store, { ...request, samples: { object } }, id);
+  const object = await rideOutNatsOutages(
+    () => uploadSamples(store, samples, `${id}.samples.jsonl`),
+    rideOut,
+  );
+  await rideOutNatsOutages(
+    () => submitEvaluation(store, { ...request, samples: { object } }, { id }),
+    rideOut,
+  );
   callbacks.onSubmitted?.(id);
-  const final = await waitForEvaluation(nc, store, id, (status) =>
-    callbacks.onProgress?.(status.progress.graded),
+  const final = await waitForEvaluation(
+    nc,
+    store,
+    id,
+    (status) => callbacks.onProgress?.(status.progress.graded),
+    undefined,
+    rideOut,
   );
   if (final.state === "failed" || !final.result)
     throw new Error(`evaluation job ${id} failed: ${final.error}`);

@@ -2,7 +2,9 @@
  * The JetStream pieces evaluation jobs live in: a work-queue stream with a durable pull consumer
  * (each job goes to one evaluator, and back to the queue if that evaluator dies), a key-value bucket
  * of job statuses and results, one of finished grading chunks (so a redelivered job resumes), and an
- * object store for large samples files. Creating them is idempotent, so clients and services may both.
+ * object store for large samples files. Opening looks each up and creates only what is missing, so
+ * clients, which a secured stack lets look up but not create, open them as the services do.
+ * On a cluster of three or more servers each is kept in three replicas, so it outlives one server.
  */
 import {
   AckPolicy,
@@ -32,24 +34,52 @@ export interface EvaluationJobStore {
   samples: ObjectStore;
 }
 
-export async function openJobStore(nc: NatsConnection): Promise<EvaluationJobStore> {
+/**
+ * Copies JetStream keeps of each stream when not told: 3 on a cluster of three or more servers (one
+ * may fail, a majority of two still agrees), else 1. The server the connection is on says whether it is
+ * in a cluster and advertises the client URLs of all its members.
+ */
+export function defaultReplicas(nc: NatsConnection): number {
+  const servers = nc.info?.cluster ? (nc.info.connect_urls?.length ?? 0) : 1;
+  return servers >= 3 ? 3 : 1;
+}
+
+/**
+ * Opens the job store, creating what is missing with `replicas` copies. What exists keeps the
+ * replicas it was made with (change it with `nats stream edit --replicas`).
+ */
+export async function openJobStore(
+  nc: NatsConnection,
+  replicas = defaultReplicas(nc),
+): Promise<EvaluationJobStore> {
   const jsm = await jetstreamManager(nc);
   const stream = {
+    num_replicas: replicas,
     name: EVALUATOR_NATS.stream,
     subjects: [EVALUATOR_NATS.jobsSubject],
     retention: RetentionPolicy.Workqueue,
     storage: StorageType.File,
     duplicate_window: 10 * 60 * 1000 * NANOS_PER_MS,
   };
-  await jsm.streams.add(stream).catch(async (error: Error) => {
-    if (!/already in use|exists/i.test(error.message)) throw error;
+  // Looked up first, as the buckets and the object store are: creating needs a permission clients lack.
+  await jsm.streams.info(stream.name).catch(async (error: Error) => {
+    if (!/not found/i.test(error.message)) throw error;
+    await jsm.streams.add(stream).catch(async (error: Error) => {
+      if (!/already in use|exists/i.test(error.message)) throw error;
+    });
   });
   const kvm = new Kvm(nc);
   const [results, chunks, samples] = await Promise.all([
-    kvm.create(EVALUATOR_NATS.resultsBucket, { history: 1, storage: StorageType.File, ttl: 30 * DAY_MS }),
-    kvm.create(EVALUATOR_NATS.chunksBucket, { history: 1, storage: StorageType.File, ttl: DAY_MS }),
+    kvm.create(EVALUATOR_NATS.resultsBucket, {
+      history: 1,
+      storage: StorageType.File,
+      ttl: 30 * DAY_MS,
+      replicas,
+    }),
+    kvm.create(EVALUATOR_NATS.chunksBucket, { history: 1, storage: StorageType.File, ttl: DAY_MS, replicas }),
     new Objm(nc).create(EVALUATOR_NATS.samplesStore, {
       storage: StorageType.File,
+      replicas,
       ttl: 7 * DAY_MS * NANOS_PER_MS,
     }),
   ]);
