@@ -42,7 +42,7 @@ Environment:
                    required when EVALUATOR_HOST is not loopback (127.0.0.0/8, ::1, localhost). Throttled:
                    ${describeAuthThrottle()}
   RLVR_DATA_DIR    data root; named benchmarks are read from <RLVR_DATA_DIR>/benchmarks/<name>.jsonl
-                   (default ../shared/data beside the project)
+                   (default: the project's shared/data, which ships the six)
   EVALUATOR_JOBS   jobs evaluated at once (default 2)
   EVALUATOR_ACK_WAIT_MS      silence (ms) after which a job in hand is redelivered (default ${JOB_ACK_WAIT_MS})
   EVALUATOR_GRADE_BATCH      items per grading request (default 128)
