@@ -4,12 +4,17 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { PROJECT_ROOT } from "../../../infra/stack/binaries.ts";
 import { BENCHMARKS, readBenchmark } from "../../../shared/datasets/benchmarks.ts";
 import { defaultDataDir } from "../../../shared/datasets/location.ts";
 import { DatasetError, loadProblemSet, lookup } from "../../../shared/datasets/problems.ts";
 
 const DATA = defaultDataDir();
-const dataMissing = existsSync(DATA) ? undefined : `../shared/data absent (${DATA}): data-file tests skipped`;
+/** The training sets are not shipped: they are read from the data root beside the project. */
+const SHARED_DATA = join(PROJECT_ROOT, "..", "shared", "data");
+const dataMissing = existsSync(SHARED_DATA)
+  ? undefined
+  : `../shared/data absent (${SHARED_DATA}): training-set tests skipped`;
 
 describe("problem sets from the shared data", { skip: dataMissing }, () => {
   const expected = { aime24: 30, aime25: 30, amc23: 83, math500: 500, minerva: 272, olympiad_bench: 675 };
@@ -34,16 +39,16 @@ describe("problem sets from the shared data", { skip: dataMissing }, () => {
 
   it("loads the MATH training set", async () => {
     await assert.rejects(
-      loadProblemSet(join(DATA, "train", "math_train.jsonl")),
+      loadProblemSet(join(SHARED_DATA, "train", "math_train.jsonl")),
       /record 887: `answer` is not/,
     );
-    const set = await loadProblemSet(join(DATA, "train", "math_train.jsonl"), {}, { invalid: "skip" });
+    const set = await loadProblemSet(join(SHARED_DATA, "train", "math_train.jsonl"), {}, { invalid: "skip" });
     assert.equal(set.problems.length + set.skipped.length, 7474);
     assert.ok(set.skipped.length > 0 && set.skipped.length < 10, `${set.skipped.length} skipped`);
   });
 
   it("loads DAPO-Math-17K from Parquet in the verl layout", async () => {
-    const set = await loadProblemSet(join(DATA, "train", "dapo-math-17k.parquet"));
+    const set = await loadProblemSet(join(SHARED_DATA, "train", "dapo-math-17k.parquet"));
     assert.ok(set.problems.length > 17_000, `${set.problems.length} problems`);
     const first = set.problems[0]!;
     assert.match(first.problem, /\\boxed/);
