@@ -2,9 +2,13 @@
  * Picks the TensorFlow.js backend the learner runs on. `auto` prefers native TensorFlow
  * (`@tensorflow/tfjs-node-gpu`, then `@tensorflow/tfjs-node`: optional dependencies that only
  * install where libtensorflow can be downloaded), then wasm with the fast kernels of this folder,
- * then the pure JavaScript cpu backend. A named backend that cannot start falls back along the
- * same order; the choice and its reason go to stderr.
+ * then the pure JavaScript cpu backend, and says on one stderr line which it took and why. A named
+ * backend that cannot start is an error naming the reason: whoever asked for it by name would
+ * otherwise measure or train on another one without noticing.
  */
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { nativeBlas, nativeBlasMissingReason } from "./native.ts";
@@ -22,6 +26,23 @@ export interface SelectOptions {
 
 const ORDER: BackendName[] = ["tensorflow", "wasm", "cpu"];
 const TENSORFLOW_PACKAGES = ["@tensorflow/tfjs-node-gpu", "@tensorflow/tfjs-node"];
+
+/** Whether a tfjs-node package has its native binding, which its install step builds only where it can download libtensorflow. */
+function hasNativeBinding(pkg: string): boolean {
+  const lib = join(dirname(fileURLToPath(import.meta.resolve(pkg))), "..", "lib");
+  return existsSync(lib) && readdirSync(lib).some((d) => existsSync(join(lib, d, "tfjs_binding.node")));
+}
+
+async function importPackage(specifier: string): Promise<unknown> {
+  // Without its binding a tfjs-node package fails only after registering its kernels, and the
+  // next one then prints a warning for each of them again.
+  if (TENSORFLOW_PACKAGES.includes(specifier) && !hasNativeBinding(specifier)) {
+    throw new Error(
+      "installed without its native binding (libtensorflow could not be downloaded at install)",
+    );
+  }
+  return import(specifier);
+}
 
 function reason(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
@@ -59,15 +80,22 @@ export async function selectBackend(
   choice: BackendChoice = "auto",
   options: SelectOptions = {},
 ): Promise<BackendName> {
-  const load = options.load ?? ((specifier: string) => import(specifier));
+  const load = options.load ?? importPackage;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const candidates = choice === "auto" ? ORDER : ORDER.slice(ORDER.indexOf(choice));
+  if (choice !== "auto") {
+    try {
+      log(`[backend] ${await start(choice, load)}`);
+      return choice;
+    } catch (error) {
+      throw new Error(`the ${choice} backend cannot start: ${reason(error)}`);
+    }
+  }
   const skipped: string[] = [];
-  for (const name of candidates) {
+  for (const name of ORDER) {
     try {
       const how = await start(name, load);
       const why = skipped.length ? ` (${skipped.join("; ")})` : "";
-      log(`[backend] ${how}; asked for ${choice}${why}`);
+      log(`[backend] ${how}; asked for auto${why}`);
       return name;
     } catch (error) {
       skipped.push(`${name} unavailable: ${reason(error)}`);

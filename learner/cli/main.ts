@@ -4,6 +4,7 @@ import { demoCommand } from "./commands/demo.ts";
 import { evalCommand } from "./commands/eval.ts";
 import { generateCommand } from "./commands/generate.ts";
 import { gradeCommand } from "./commands/grade.ts";
+import { logprobsCommand } from "./commands/logprobs.ts";
 import { reproCommand } from "./commands/repro.ts";
 import { sftCommand } from "./commands/sft.ts";
 import { stackCommand } from "./commands/stack.ts";
@@ -20,7 +21,8 @@ const program = new Command()
   .addCommand(sftCommand())
   .addCommand(trainCommand())
   .addCommand(reproCommand())
-  .addCommand(generateCommand());
+  .addCommand(generateCommand())
+  .addCommand(logprobsCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -34,8 +34,15 @@ export const ModelConfigSchema = z
 export type ModelConfig = z.output<typeof ModelConfigSchema>;
 export type ModelConfigInput = z.input<typeof ModelConfigSchema>;
 
+/** Zod's issues as `path: message`, for errors that a person reads. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "(config)"}: ${i.message}`).join("; ");
+}
+
 export function parseModelConfig(input: unknown): ModelConfig {
-  return ModelConfigSchema.parse(input);
+  const parsed = ModelConfigSchema.safeParse(input);
+  if (!parsed.success) throw new Error(`invalid model config: ${describeIssues(parsed.error)}`);
+  return parsed.data;
 }
 
 export function headDim(config: ModelConfig): number {

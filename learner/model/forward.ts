@@ -4,6 +4,7 @@ import { attentionBias, groupedAttention } from "./attention.ts";
 import { headDim, type ModelConfig } from "./config.ts";
 import type { KvCache, LayerKv } from "./kv-cache.ts";
 import { embed, linear, rmsNorm, swiGlu } from "./layers.ts";
+import { headLogits, type OutputHead, outputHead } from "./output-head.ts";
 import { layerPrefix, type Params } from "./params.ts";
 import { applyRope, type RopeTables, ropeTables } from "./rope.ts";
 
@@ -86,12 +87,48 @@ function positionsOf(mask: tf.Tensor2D, seen: tf.Tensor2D): tf.Tensor2D {
   return tf.relu(tf.sub(tf.add(tf.cumsum(mask, 1), seen), 1)) as tf.Tensor2D;
 }
 
-/** The decoder over a batch, continuing `past` when given. Differentiable w.r.t. the parameters. */
-export function forwardWithCache(
+interface DecoderResult {
+  /** The final hidden states after the last norm: `[B, T, D]`, or `[B, 1, D]` with `lastOnly`. */
+  hidden: tf.Tensor3D;
+  cache: KvCache;
+}
+
+/** One decoder layer: attention then MLP, each a residual branch after its RMSNorm. */
+function decoderLayer(
   model: Model,
-  batch: TokenBatch,
-  options: ForwardOptions = {},
-): ForwardResult {
+  i: number,
+  x: tf.Tensor,
+  rope: RopeTables,
+  bias: tf.Tensor,
+  past: LayerKv | undefined,
+): { x: tf.Tensor; kv: LayerKv } {
+  const { config, params } = model;
+  const p = layerPrefix(i);
+  const normed = rmsNorm(x, weight(params, `${p}.input_layernorm.weight`) as tf.Tensor1D, config.rmsNormEps);
+  const { out, kv } = attentionBlock(model, i, normed, rope, bias, past);
+  const mid = tf.add(x, out);
+  const normed2 = rmsNorm(
+    mid,
+    weight(params, `${p}.post_attention_layernorm.weight`) as tf.Tensor1D,
+    config.rmsNormEps,
+  );
+  const mlp = swiGlu(
+    normed2,
+    weight(params, `${p}.mlp.gate_proj.weight`) as tf.Tensor2D,
+    weight(params, `${p}.mlp.up_proj.weight`) as tf.Tensor2D,
+    weight(params, `${p}.mlp.down_proj.weight`) as tf.Tensor2D,
+  );
+  return { x: tf.add(mid, mlp), kv };
+}
+
+/**
+ * The decoder stack over a batch, continuing `past` when given. Differentiable w.r.t. the
+ * parameters. Each layer runs in a scope of its own, so that what its gradient does not need is
+ * freed before the next layer runs (without gradient, all of it but the layer's output): memory
+ * then peaks at one layer's temporaries, not the whole stack's. Without `keepCache` the keys and
+ * values are freed with the rest.
+ */
+function decode(model: Model, batch: TokenBatch, options: ForwardOptions, keepCache: boolean): DecoderResult {
   const { config, params } = model;
   const { past } = options;
   const [b, t] = batch.ids.shape;
@@ -104,41 +141,45 @@ export function forwardWithCache(
   let x: tf.Tensor = embed(weight(params, "model.embed_tokens.weight") as tf.Tensor2D, batch.ids);
   const layers: LayerKv[] = [];
   for (let i = 0; i < config.numLayers; i++) {
-    const p = layerPrefix(i);
-    const normed = rmsNorm(
-      x,
-      weight(params, `${p}.input_layernorm.weight`) as tf.Tensor1D,
-      config.rmsNormEps,
-    );
-    const { out, kv } = attentionBlock(model, i, normed, rope, bias, past?.layers[i]);
-    layers.push(kv);
-    x = tf.add(x, out);
-    const normed2 = rmsNorm(
-      x,
-      weight(params, `${p}.post_attention_layernorm.weight`) as tf.Tensor1D,
-      config.rmsNormEps,
-    );
-    x = tf.add(
-      x,
-      swiGlu(
-        normed2,
-        weight(params, `${p}.mlp.gate_proj.weight`) as tf.Tensor2D,
-        weight(params, `${p}.mlp.up_proj.weight`) as tf.Tensor2D,
-        weight(params, `${p}.mlp.down_proj.weight`) as tf.Tensor2D,
-      ),
-    );
+    const input = x;
+    const layer = tf.tidy(() => {
+      const out = decoderLayer(model, i, input, rope, bias, past?.layers[i]);
+      return keepCache ? out : { x: out.x };
+    });
+    x = layer.x;
+    if ("kv" in layer) layers.push(layer.kv);
   }
   if (options.lastOnly) x = tf.slice(x, [0, t - 1, 0], [b, 1, config.hiddenSize]);
-  const h = rmsNorm(x, weight(params, "model.norm.weight") as tf.Tensor1D, config.rmsNormEps);
-  const head = config.tieEmbeddings
-    ? tf.transpose(weight(params, "model.embed_tokens.weight") as tf.Tensor2D)
-    : (weight(params, "lm_head.weight") as tf.Tensor2D);
-  const logits = linear(h, head) as tf.Tensor3D;
+  const hidden = rmsNorm(x, weight(params, "model.norm.weight") as tf.Tensor1D, config.rmsNormEps);
   const seen = tf.add(seenBefore, tf.sum(mask, 1, true)) as tf.Tensor2D;
-  return { logits, cache: { layers, keyMask, seen } };
+  return { hidden: hidden as tf.Tensor3D, cache: { layers, keyMask, seen } };
 }
 
-/** Logits `[B, T, V]` of a whole batch (training and scoring: no cache is kept). */
+export function modelHead(model: Model): OutputHead {
+  return outputHead(model.params, model.config.tieEmbeddings);
+}
+
+/** The decoder and its output head over a batch, continuing `past` when given. Differentiable. */
+export function forwardWithCache(
+  model: Model,
+  batch: TokenBatch,
+  options: ForwardOptions = {},
+): ForwardResult {
+  const { hidden, cache } = decode(model, batch, options, true);
+  const [b, t, d] = hidden.shape;
+  const logits = headLogits(tf.reshape(hidden, [b * t, d]), modelHead(model));
+  return { logits: tf.reshape(logits, [b, t, -1]), cache };
+}
+
+/** Logits `[B, T, V]` of a whole batch (scoring small vocabularies and tests: no cache is kept). */
 export function forward(model: Model, batch: TokenBatch): tf.Tensor3D {
   return tf.tidy(() => forwardWithCache(model, batch).logits);
+}
+
+/**
+ * The final hidden states `[B, T, D]` of a whole batch, before the output head: training and
+ * scoring take log-probs from them a few rows of logits at a time (log-probs.ts).
+ */
+export function hiddenStates(model: Model, batch: TokenBatch): tf.Tensor3D {
+  return tf.tidy(() => decode(model, batch, {}, false).hidden);
 }

@@ -18,10 +18,17 @@ const plainMatMul = tf.customGrad((...inputs: Array<tf.Tensor | tf.GradSaveFunc>
   save([a, b]);
   return {
     value: tf.matMul(a, b),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-      const [sa, sb] = saved as [tf.Tensor2D, tf.Tensor2D];
-      return [tf.matMul(dy as tf.Tensor2D, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy as tf.Tensor2D)];
-    },
+    // In a scope of its own: tfjs runs a custom gradient outside one, and the transposed copies
+    // (one of the weight, one of the activations) would otherwise live until the whole backward
+    // pass ends.
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) =>
+      tf.tidy(() => {
+        const [sa, sb] = saved as [tf.Tensor2D, tf.Tensor2D];
+        return [
+          tf.matMul(dy as tf.Tensor2D, tf.transpose(sb)),
+          tf.matMul(tf.transpose(sa), dy as tf.Tensor2D),
+        ];
+      }),
   };
 });
 

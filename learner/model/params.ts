@@ -1,11 +1,13 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { seededRng } from "../../shared/random/seeded.ts";
 import { headDim, type ModelConfig } from "./config.ts";
+import type { StoredTensor } from "./safetensors.ts";
 
 /**
  * Weights by Hugging Face Qwen2 name. Linear weights are stored `[in, out]`, the transpose of
  * Hugging Face's `[out, in]`: tfjs's wasm matmul is about ten times slower with a transposed operand,
- * so converting a Hub checkpoint transposes every `*_proj.weight` and `lm_head.weight` once.
+ * so loading or saving a Hub checkpoint transposes every `*_proj.weight` and `lm_head.weight` once
+ * (hf/weights.ts).
  */
 export type Params = Record<string, tf.Variable>;
 
@@ -91,6 +93,34 @@ export function createParams(config: ModelConfig, seed: number): Params {
     const initial = tf.tensor(initialValues(config, spec, seed), spec.shape, "float32");
     params[spec.name] = tf.variable(initial, true);
     initial.dispose();
+  }
+  return params;
+}
+
+/**
+ * Trainable weights from stored tensors in the learner's layout, read one at a time (a large model
+ * then never holds a second copy of more than one tensor); `source` names where they come from.
+ */
+export async function paramsFromStored(
+  config: ModelConfig,
+  read: (spec: ParamSpec) => Promise<StoredTensor | undefined>,
+  source: string,
+): Promise<Params> {
+  const params: Params = {};
+  try {
+    for (const spec of paramSpecs(config)) {
+      const t = await read(spec);
+      if (!t) throw new Error(`${source} lacks ${spec.name}`);
+      if (t.dtype !== "F32" || t.shape.join(",") !== spec.shape.join(",")) {
+        throw new Error(`${spec.name}: expected F32 [${spec.shape}], found ${t.dtype} [${t.shape}]`);
+      }
+      const initial = tf.tensor(t.data, spec.shape, "float32");
+      params[spec.name] = tf.variable(initial, true);
+      initial.dispose();
+    }
+  } catch (error) {
+    disposeParams(params);
+    throw error;
   }
   return params;
 }

@@ -11,7 +11,7 @@ import { disposeParams } from "../model/params.ts";
 import type { TaskConfig, TokenizerConfig } from "../train/config.ts";
 import { curriculumTestSetsByKind } from "../train/data.ts";
 import { passAtOne } from "../train/evaluate.ts";
-import { loadTokenizer } from "../train/load-policy.ts";
+import { loadPolicyText } from "../train/load-policy.ts";
 import type { ReproConfig } from "./config.ts";
 
 export const FamilyPass1Schema = z.object({
@@ -32,7 +32,8 @@ export function heldOutFamilies(task: TaskConfig, finalEval: ReproConfig["finalE
 export interface HeldOutEvaluation {
   families: ProblemSet[];
   finalEval: ReproConfig["finalEval"];
-  tokenizer: TokenizerConfig;
+  /** As the run's config names it (absent: the checkpoint's own, else the character tokenizer). */
+  tokenizer: TokenizerConfig | undefined;
   maxNewTokens: number;
   grader: GraderClient;
 }
@@ -42,9 +43,10 @@ export async function evaluateCheckpoint(
   evaluation: HeldOutEvaluation,
 ): Promise<FamilyPass1> {
   const started = performance.now();
+  const { tokenizer, prompts } = await loadPolicyText(evaluation.tokenizer, checkpoint);
   const { model } = await loadCheckpoint(checkpoint);
   try {
-    const policy = { model, tokenizer: await loadTokenizer(evaluation.tokenizer) };
+    const policy = { model, tokenizer, prompts };
     const result = await passAtOne(policy, evaluation.families, evaluation.grader, {
       k: evaluation.finalEval.k,
       temperature: evaluation.finalEval.temperature,

@@ -4,16 +4,17 @@
  * different start.
  */
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
-import { WEIGHTS_FILE } from "../model/checkpoint.ts";
+import { weightFiles } from "../model/checkpoint.ts";
 import { type SftStep, trainSft } from "../train/sft.ts";
 import type { ReproConfig } from "./config.ts";
 
 export const StartingPointSchema = z.object({
   checkpoint: z.string(),
-  /** sha256 of the checkpoint's weights file. */
+  /** sha256 of the checkpoint's weights files, one after the other (index first when sharded). */
   sha256: z.string(),
   /** How it was made: "given" or the SFT config that made it. */
   origin: z.union([z.literal("given"), z.object({ sft: z.unknown() })]),
@@ -48,14 +49,17 @@ export async function prepareStart(
       if (result.stopped) return undefined;
     }
   }
-  const weights = await readFile(join(checkpoint, WEIGHTS_FILE)).catch(() => {
+  const files = await weightFiles(checkpoint).catch(() => {
     throw new Error(
       `starting checkpoint ${checkpoint} not found: make it with \`npm run sft -- --out ${checkpoint}\` or name another in the config's start.checkpoint`,
     );
   });
+  // Streamed: a real model's weights do not fit in one buffer.
+  const hash = createHash("sha256");
+  for (const file of files) for await (const chunk of createReadStream(file)) hash.update(chunk);
   const point: StartingPoint = {
     checkpoint,
-    sha256: createHash("sha256").update(weights).digest("hex"),
+    sha256: hash.digest("hex"),
     origin: "checkpoint" in start ? "given" : { sft: start.sft },
   };
   await recordStart(repro.runsDir, point);

@@ -1,9 +1,18 @@
 import { z } from "zod";
+import { describeIssues } from "../model/config.ts";
 import { byteCharsToBytes, textToByteChars } from "./byte-level.ts";
 import { compilePattern, GPT2_PATTERN, splitIsolated } from "./pre-tokenize.ts";
 import type { Tokenizer } from "./tokenizer.ts";
 
-const AddedTokenSchema = z.object({ id: z.number().int(), content: z.string(), special: z.boolean() });
+/** Added tokens match their exact text only: whitespace-absorbing or whole-word ones are refused. */
+const AddedTokenSchema = z.object({
+  id: z.number().int(),
+  content: z.string(),
+  special: z.boolean(),
+  lstrip: z.literal(false).optional(),
+  rstrip: z.literal(false).optional(),
+  single_word: z.literal(false).optional(),
+});
 
 const NormalizerSchema: z.ZodType<Normalizer> = z.lazy(() =>
   z.union([
@@ -100,7 +109,10 @@ function escapeRegex(s: string): string {
  * as UTF-8. Post-processors (templates that add BOS/EOS) are not applied: prompts carry their own.
  */
 export function bpeTokenizer(json: unknown, options: BpeTokenizerOptions): Tokenizer {
-  const spec = TokenizerJsonSchema.parse(json);
+  const parsed = TokenizerJsonSchema.safeParse(json);
+  if (!parsed.success)
+    throw new Error(`not a byte-level BPE tokenizer.json the learner reads: ${describeIssues(parsed.error)}`);
+  const spec = parsed.data;
   const vocab = new Map(Object.entries(spec.model.vocab));
   const byId = new Map<number, string>([...vocab].map(([token, id]) => [id, token]));
   const added = new Map(spec.added_tokens.map((t) => [t.content, t]));
@@ -164,7 +176,9 @@ export function bpeTokenizer(json: unknown, options: BpeTokenizerOptions): Token
     }
   };
 
-  const vocabSize = Math.max(...vocab.values(), ...addedById.keys()) + 1;
+  // A loop, not Math.max(...ids): a real vocabulary overflows the call stack as arguments.
+  let vocabSize = 0;
+  for (const id of [...vocab.values(), ...addedById.keys()]) vocabSize = Math.max(vocabSize, id + 1);
   const utf8 = new TextDecoder("utf-8");
   return {
     vocabSize,

@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { SAVE_FORMATS } from "../model/checkpoint.ts";
 import { ModelConfigSchema, PRESETS } from "../model/config.ts";
 import { objectiveNames } from "../objectives/index.ts";
 import { OptimizerConfigSchema } from "../optim/adamw.ts";
@@ -15,12 +16,12 @@ export const TokenizerConfigSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("char") }).strict(),
   z
     .object({
-      kind: z.literal("bpe"),
-      /** A Hugging Face tokenizer.json. */
-      path: z.string(),
-      eos: z.string(),
-      pad: z.string().optional(),
-      bos: z.string().optional(),
+      kind: z.literal("hf"),
+      /**
+       * A Hugging Face tokenizer directory (tokenizer.json, tokenizer_config.json with the chat
+       * template, generation_config.json); absent: the model checkpoint's own files.
+       */
+      dir: z.string().optional(),
     })
     .strict(),
 ]);
@@ -73,7 +74,8 @@ export const TrainConfigSchema = z
   .object({
     seed: z.number().int().min(0).default(1),
     model: ModelSourceSchema.default({ preset: "tiny" }),
-    tokenizer: TokenizerConfigSchema.default({ kind: "char" }),
+    /** Absent: the model checkpoint's own when it has a tokenizer.json, else the character tokenizer. */
+    tokenizer: TokenizerConfigSchema.optional(),
     task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100, levels: [1, 2] }),
     steps: z.number().int().positive().default(100),
     /** B: prompts per step. */
@@ -82,6 +84,11 @@ export const TrainConfigSchema = z
     groupSize: z.number().int().min(1).default(8),
     /** Prompts per mini-batch: one optimizer update each. */
     miniBatchPrompts: z.number().int().positive().default(4),
+    /**
+     * Rollouts per forward and backward pass: gradients are summed over them, one update per
+     * mini-batch all the same; it bounds activation memory. Absent: a whole mini-batch per pass.
+     */
+    microBatch: z.number().int().positive().optional(),
     maxResponseTokens: z.number().int().positive().default(40),
     temperature: z.number().positive().default(0.6),
     topP: z.number().gt(0).max(1).default(1),
@@ -117,6 +124,8 @@ export const TrainConfigSchema = z
     checkpointEvery: z.number().int().min(0).default(10),
     /** Keep only this many step checkpoints (the newest); 0 keeps all. */
     keepCheckpoints: z.number().int().min(0).default(2),
+    /** Layout of the step checkpoints; absent: Hugging Face's when the weights came from a Hugging Face checkpoint. */
+    saveFormat: z.enum(SAVE_FORMATS).optional(),
   })
   .strict()
   .refine((c) => c.miniBatchPrompts <= c.batchPrompts, {

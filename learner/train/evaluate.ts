@@ -36,7 +36,7 @@ export async function passAtOne(
   for (const set of sets) {
     const problems = set.problems.slice(0, options.limit ?? set.problems.length);
     const rollouts = sampleKPerProblem(policy, problems, options, rng);
-    const rewards = await gradeRollouts(grader, problems, rollouts);
+    const rewards = await gradeRollouts(grader, policy.prompts, problems, rollouts);
     bySet[set.name] =
       rewards.reduce((a, r) => a + r.reduce((x, y) => x + y, 0) / r.length, 0) / problems.length;
     for (const group of rollouts) for (const r of group) tokens += r.response.length;

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { GraderClient } from "../../shared/clients/grader.ts";
 import { type Rng, seededRng } from "../../shared/random/seeded.ts";
-import { loadCheckpoint } from "../model/checkpoint.ts";
+import { loadCheckpoint, type SaveLayout, saveLayoutFor } from "../model/checkpoint.ts";
 import type { Model } from "../model/forward.ts";
 import { disposeParams } from "../model/params.ts";
 import { createObjective, type Objective, sampleInformativeGroups } from "../objectives/index.ts";
@@ -15,7 +15,7 @@ import { AdamW } from "../optim/adamw.ts";
 import type { TrainConfig } from "./config.ts";
 import { loadTask, problemsAt, type TaskData } from "./data.ts";
 import { passAtOne } from "./evaluate.ts";
-import { loadPolicy, loadTokenizer } from "./load-policy.ts";
+import { assertCheckpointsCarryTokenizer, loadPolicy, loadPolicyText } from "./load-policy.ts";
 import { rolloutStatistics, type StepMetrics } from "./metrics.ts";
 import type { Policy } from "./policy.ts";
 import { type Group, sampleGroups } from "./rollouts.ts";
@@ -59,6 +59,8 @@ interface Trainer {
   rng: Rng;
   step: number;
   cursor: number;
+  /** How step checkpoints are saved. */
+  saveLayout: SaveLayout;
 }
 
 export async function trainRl(config: TrainConfig, options: RlOptions): Promise<RlResult> {
@@ -72,7 +74,7 @@ export async function trainRl(config: TrainConfig, options: RlOptions): Promise<
   const metricsPath = join(options.runDir, METRICS_FILE);
   await keepMetricsUpTo(metricsPath, trainer.step);
   if (!options.resume)
-    await writeFile(join(options.runDir, "config.json"), `${JSON.stringify(config, null, 2)}\n`);
+    await writeFile(join(options.runDir, "config.json"), `${JSON.stringify(trainer.config, null, 2)}\n`);
   const total = trainer.config.steps;
   let lastCheckpoint: string | undefined;
   const save = async () => {
@@ -81,6 +83,7 @@ export async function trainRl(config: TrainConfig, options: RlOptions): Promise<
       trainer.policy.model,
       trainer.optimizer,
       stateOf(trainer),
+      trainer.saveLayout,
       trainer.reference,
     );
     await pruneCheckpoints(options.runDir, trainer.config.keepCheckpoints);
@@ -115,6 +118,7 @@ async function runStep(trainer: Trainer, grader: GraderClient): Promise<StepMetr
       objective: trainer.objective,
       temperature: config.temperature,
       miniBatchPrompts: config.miniBatchPrompts,
+      microBatch: config.microBatch,
       reference: trainer.reference,
     },
     kept,
@@ -196,12 +200,14 @@ export function needsReference(config: TrainConfig): boolean {
 }
 
 async function startTrainer(config: TrainConfig): Promise<Trainer> {
-  const { policy } = await loadPolicy(config.model, config.tokenizer, config.seed);
+  const { policy, hf, tokenizer } = await loadPolicy(config.model, config.tokenizer, config.seed);
+  const saveLayout = saveLayoutFor(config.saveFormat, hf);
+  assertCheckpointsCarryTokenizer(tokenizer, saveLayout);
   const reference = needsReference(config)
     ? { config: policy.model.config, params: frozenCopy(policy.model.params) }
     : undefined;
   return {
-    config,
+    config: { ...config, tokenizer },
     policy,
     reference,
     optimizer: new AdamW(config.optimizer),
@@ -210,15 +216,22 @@ async function startTrainer(config: TrainConfig): Promise<Trainer> {
     rng: seededRng(config.seed),
     step: 0,
     cursor: 0,
+    saveLayout,
   };
 }
 
 async function resumeTrainer(requested: TrainConfig, runDir: string): Promise<Trainer> {
   const dir = await latestCheckpoint(runDir);
   if (!dir) throw new Error(`${runDir} has no checkpoint to resume from`);
-  const { model, tensors, metadata } = await loadCheckpoint(dir);
+  const { model, tensors, metadata, hf } = await loadCheckpoint(dir);
   const state = TrainerStateSchema.parse(metadata);
-  const config = { ...state.config, steps: requested.steps };
+  // The micro-batch changes memory, not results: a resumed run may take another.
+  const config = {
+    ...state.config,
+    steps: requested.steps,
+    ...(requested.microBatch !== undefined && { microBatch: requested.microBatch }),
+  };
+  const text = await loadPolicyText(config.tokenizer, dir);
   const optimizer = new AdamW(config.optimizer);
   optimizer.loadState(tensors, state.optimizerStep);
   const reference = needsReference(config)
@@ -226,7 +239,7 @@ async function resumeTrainer(requested: TrainConfig, runDir: string): Promise<Tr
     : undefined;
   return {
     config,
-    policy: { model, tokenizer: await loadTokenizer(config.tokenizer) },
+    policy: { model, tokenizer: text.tokenizer, prompts: text.prompts },
     reference,
     optimizer,
     objective: objectiveOf(config),
@@ -234,6 +247,7 @@ async function resumeTrainer(requested: TrainConfig, runDir: string): Promise<Tr
     rng: seededRng(state.rngState),
     step: state.step,
     cursor: state.cursor,
+    saveLayout: saveLayoutFor(config.saveFormat, hf),
   };
 }
 

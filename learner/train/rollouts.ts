@@ -2,7 +2,8 @@ import type { GraderClient } from "../../shared/clients/grader.ts";
 import type { Problem } from "../../shared/datasets/problems.ts";
 import type { Rng } from "../../shared/random/seeded.ts";
 import { generate } from "../model/generate.ts";
-import { encodePrompt, type Policy } from "./policy.ts";
+import type { Policy } from "./policy.ts";
+import type { PromptFormat } from "./prompt-format.ts";
 import type { Sequence } from "./sequences.ts";
 
 export interface SamplingOptions {
@@ -34,23 +35,26 @@ export interface ChunkOptions {
   onProgress?: (problemsDone: number) => void;
 }
 
+/** Prompts per generate call in training (their G rollouts each are sampled together). */
+export const PROMPTS_PER_GENERATE_CALL = 64;
+
 /** `groupSize` responses per problem, sampled `chunk` prompts at a time. */
 export function sampleRollouts(
   policy: Policy,
   problems: readonly Problem[],
   options: SamplingOptions,
-  { chunk = 64, onProgress }: ChunkOptions = {},
+  { chunk = PROMPTS_PER_GENERATE_CALL, onProgress }: ChunkOptions = {},
 ): Rollout[][] {
   const { tokenizer } = policy;
   const out: Rollout[][] = [];
   for (let start = 0; start < problems.length; start += chunk) {
-    const prompts = problems.slice(start, start + chunk).map((p) => encodePrompt(tokenizer, p));
+    const prompts = problems.slice(start, start + chunk).map((p) => policy.prompts.encode(p));
     const rollouts = generate(policy.model, prompts, {
       groupSize: options.groupSize,
       maxNewTokens: options.maxNewTokens,
       temperature: options.temperature,
       topP: options.topP,
-      eosIds: [tokenizer.eosId],
+      eosIds: policy.prompts.stopIds,
       padId: tokenizer.padId,
       rng: options.rng,
     });
@@ -106,16 +110,20 @@ export function sampleKPerProblem(
   );
 }
 
-/** Rewards in {0, 1} for every rollout, graded in one request. */
+/**
+ * Rewards in {0, 1} for every rollout, graded in one request; when the prompts left a `<think>`
+ * block open, a response that never closes it is wrong.
+ */
 export async function gradeRollouts(
   grader: GraderClient,
+  prompts: PromptFormat,
   problems: readonly Problem[],
   rollouts: readonly Rollout[][],
 ): Promise<number[][]> {
   const items = problems.flatMap((problem, p) =>
     rollouts[p]!.map((r) => ({ response: r.text, gold: problem.gold })),
   );
-  const verdicts = await grader.gradeMany(items);
+  const verdicts = await grader.gradeMany(items, { requireThinkClose: prompts.requireThinkClose });
   let cursor = 0;
   return rollouts.map((group) => group.map(() => (verdicts[cursor++]!.correct ? 1 : 0)));
 }
@@ -127,6 +135,6 @@ export async function sampleGroups(
   grader: GraderClient,
 ): Promise<Group[]> {
   const rollouts = sampleRollouts(policy, problems, options);
-  const rewards = await gradeRollouts(grader, problems, rollouts);
+  const rewards = await gradeRollouts(grader, policy.prompts, problems, rollouts);
   return problems.map((problem, p) => ({ problem, rollouts: rollouts[p]!, rewards: rewards[p]! }));
 }

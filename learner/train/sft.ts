@@ -11,9 +11,7 @@ import { z } from "zod";
 import type { GraderClient } from "../../shared/clients/grader.ts";
 import type { Problem } from "../../shared/datasets/problems.ts";
 import { type Rng, seededRng } from "../../shared/random/seeded.ts";
-import { saveCheckpoint } from "../model/checkpoint.ts";
-import { forwardWithCache } from "../model/forward.ts";
-import { tokenLogProbs } from "../model/log-probs.ts";
+import { saveCheckpoint, saveLayoutFor } from "../model/checkpoint.ts";
 import { disposeParams } from "../model/params.ts";
 import { AdamW, OptimizerConfigSchema } from "../optim/adamw.ts";
 import { type CurriculumProblem, offByOne, targetText } from "../tasks/curriculum.ts";
@@ -21,14 +19,15 @@ import { ModelSourceSchema, TaskConfigSchema, TokenizerConfigSchema } from "./co
 import { loadTask, problemsAt } from "./data.ts";
 import { passAtOne } from "./evaluate.ts";
 import { loadPolicy } from "./load-policy.ts";
-import { encodePrompt, type Policy } from "./policy.ts";
-import { disposeSequenceTensors, packSequences } from "./sequences.ts";
+import { accumulateGradients, disposePacked, packMicroBatches } from "./micro-batches.ts";
+import type { Policy } from "./policy.ts";
 
 export const SftConfigSchema = z
   .object({
     seed: z.number().int().min(0).default(1),
     model: ModelSourceSchema.default({ preset: "tiny" }),
-    tokenizer: TokenizerConfigSchema.default({ kind: "char" }),
+    /** Absent: the model checkpoint's own when it has a tokenizer.json, else the character tokenizer. */
+    tokenizer: TokenizerConfigSchema.optional(),
     task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100, levels: [1, 2] }),
     steps: z.number().int().positive().default(600),
     /**
@@ -38,6 +37,8 @@ export const SftConfigSchema = z
      */
     wrongAnswerShare: z.number().min(0).max(1).default(0),
     batchSize: z.number().int().positive().default(64),
+    /** Sequences per forward and backward pass, gradients summed over them; absent: the whole batch. */
+    microBatch: z.number().int().positive().optional(),
     optimizer: OptimizerConfigSchema.default({
       lr: 3e-3,
       beta1: 0.9,
@@ -100,7 +101,7 @@ export function sftTarget(problem: Problem): string {
 }
 
 export async function trainSft(config: SftConfig, options: SftOptions): Promise<SftResult> {
-  const { policy } = await loadPolicy(config.model, config.tokenizer, config.seed);
+  const { policy, hf, tokenizer } = await loadPolicy(config.model, config.tokenizer, config.seed);
   const data = await loadTask(config.task, config.seed);
   const optimizer = new AdamW(config.optimizer);
   // Its own stream, so that a share of 0 leaves every other draw as it was.
@@ -129,7 +130,7 @@ export async function trainSft(config: SftConfig, options: SftOptions): Promise<
         config.wrongAnswerShare,
         demonstrator,
       );
-      const { loss, gradNorm, lr } = sftUpdate(policy, optimizer, problems);
+      const { loss, gradNorm, lr } = sftUpdate(policy, optimizer, problems, config.microBatch);
       step++;
       finalLoss = loss;
       const report: SftStep = { step, loss, gradNorm, lr, seconds: (performance.now() - stepStarted) / 1000 };
@@ -145,9 +146,12 @@ export async function trainSft(config: SftConfig, options: SftOptions): Promise<
     const seconds = (performance.now() - started) / 1000;
     const valPass1 = await evaluate(step);
     await mkdir(options.outDir, { recursive: true });
-    await saveCheckpoint(options.outDir, policy.model, {
-      metadata: { kind: "rlvr-sft", config, step, valPass1: valPass1 ?? null },
-    });
+    await saveCheckpoint(
+      options.outDir,
+      policy.model,
+      { metadata: { kind: "rlvr-sft", config: { ...config, tokenizer }, step, valPass1: valPass1 ?? null } },
+      saveLayoutFor(undefined, hf),
+    );
     const result = { steps: step, seconds, finalLoss, valPass1, stopped };
     await writeFile(join(options.outDir, "sft-result.json"), `${JSON.stringify(result, null, 2)}\n`);
     return result;
@@ -157,7 +161,6 @@ export async function trainSft(config: SftConfig, options: SftOptions): Promise<
   }
 }
 
-/** One AdamW step on the mean cross-entropy of the target tokens (EOS included). */
 /** The problems with the gold of about `share` of them (each drawn with that chance) off by one. */
 export function withWrongAnswers(problems: readonly Problem[], share: number, rng: Rng): Problem[] {
   if (share === 0) return [...problems];
@@ -168,33 +171,34 @@ export function withWrongAnswers(problems: readonly Problem[], share: number, rn
   });
 }
 
-export function sftUpdate(policy: Policy, optimizer: AdamW, problems: readonly Problem[]) {
-  const { model, tokenizer } = policy;
-  const tensors = packSequences(
+/**
+ * One AdamW step on the mean cross-entropy of the target tokens (EOS included), `microBatch`
+ * sequences per forward and backward pass (all at once when absent).
+ */
+export function sftUpdate(
+  policy: Policy,
+  optimizer: AdamW,
+  problems: readonly Problem[],
+  microBatch?: number,
+) {
+  const { model, tokenizer, prompts } = policy;
+  const packed = packMicroBatches(
     problems.map((p) => ({
-      prompt: encodePrompt(tokenizer, p),
-      response: [...tokenizer.encode(sftTarget(p)), tokenizer.eosId],
+      prompt: prompts.encode(p),
+      response: [...tokenizer.encode(sftTarget(p)), prompts.stopIds[0]],
     })),
     tokenizer.padId,
+    microBatch,
   );
   try {
-    const names = Object.keys(model.params);
-    const { value, grads } = tf.variableGrads(
-      () => {
-        const { logits } = forwardWithCache(model, tensors.batch);
-        const logp = tokenLogProbs(logits, tensors.batch.ids, 1);
-        return tf.neg(
-          tf.div(tf.sum(tf.mul(logp, tensors.responseMask)), tf.sum(tensors.responseMask)),
-        ) as tf.Scalar;
-      },
-      names.map((n) => model.params[n]!),
-    );
-    const byName = Object.fromEntries(names.map((n) => [n, grads[model.params[n]!.name]!]));
-    const report = optimizer.apply(model.params, byName);
-    const loss = value.dataSync()[0]!;
-    tf.dispose([value, ...Object.values(grads)]);
-    return { loss, ...report };
+    // The loss, -sum(mask * logp) / sum(mask), is linear in the log-probs with these weights.
+    const weights = tf.tidy(() => tf.div(packed.responseMask, tf.neg(tf.sum(packed.responseMask))));
+    const { value, grads } = accumulateGradients(model, packed, weights as tf.Tensor2D, 1);
+    weights.dispose();
+    const report = optimizer.apply(model.params, grads);
+    tf.dispose(Object.values(grads));
+    return { loss: value, ...report };
   } finally {
-    disposeSequenceTensors(tensors);
+    disposePacked(packed);
   }
 }

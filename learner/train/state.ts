@@ -7,7 +7,7 @@ import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import { z } from "zod";
-import { saveCheckpoint } from "../model/checkpoint.ts";
+import { type SaveLayout, saveCheckpoint } from "../model/checkpoint.ts";
 import type { Model } from "../model/forward.ts";
 import type { Params } from "../model/params.ts";
 import type { StoredTensor } from "../model/safetensors.ts";
@@ -44,6 +44,7 @@ export async function saveTrainerCheckpoint(
   model: Model,
   optimizer: AdamW,
   state: TrainerState,
+  layout: SaveLayout,
   reference?: Model,
 ): Promise<string> {
   const dir = join(checkpointsDir(runDir), stepDirName(state.step));
@@ -51,7 +52,7 @@ export async function saveTrainerCheckpoint(
     ...(await optimizer.stateTensors()),
     ...(reference ? await tensorsOf(reference.params, REFERENCE_PREFIX) : {}),
   };
-  await saveCheckpoint(dir, model, { tensors, metadata: state });
+  await saveCheckpoint(dir, model, { tensors, metadata: state }, layout);
   return dir;
 }
 

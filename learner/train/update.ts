@@ -1,11 +1,18 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "../tf/gradients.ts";
-import { forward, forwardWithCache, type Model } from "../model/forward.ts";
-import { tokenEntropy, tokenLogProbs } from "../model/log-probs.ts";
-import type { Objective, ObjectiveMetrics } from "../objectives/index.ts";
+import type { Model } from "../model/forward.ts";
+import { modelLogProbs } from "../model/log-probs.ts";
+import type { Objective, ObjectiveMetrics, RolloutBatch } from "../objectives/index.ts";
 import type { AdamW } from "../optim/adamw.ts";
+import {
+  accumulateGradients,
+  disposePacked,
+  logProbsAndEntropyByMicroBatch,
+  logProbsByMicroBatch,
+  type PackedMiniBatch,
+  packMicroBatches,
+} from "./micro-batches.ts";
 import type { Group } from "./rollouts.ts";
-import { disposeSequenceTensors, packSequences, type SequenceTensors } from "./sequences.ts";
 
 export interface UpdateContext {
   model: Model;
@@ -15,6 +22,11 @@ export interface UpdateContext {
   /** Sampling temperature: log-probs of pi_theta, pi_old and the reference are taken at it. */
   temperature: number;
   miniBatchPrompts: number;
+  /**
+   * Rollouts per forward and backward pass; gradients are summed over them, one optimizer update
+   * per mini-batch all the same. Absent: a whole mini-batch in one pass.
+   */
+  microBatch?: number;
   /** The frozen initial weights, for a KL term against the reference model. */
   reference?: Model;
 }
@@ -36,7 +48,7 @@ export interface UpdateMetrics {
 
 interface MiniBatch {
   groups: Group[];
-  tensors: SequenceTensors;
+  packed: PackedMiniBatch;
   logpOld: tf.Tensor2D;
   logpRef?: tf.Tensor2D;
 }
@@ -52,24 +64,20 @@ export function updateOnGroups(ctx: UpdateContext, groups: readonly Group[]): Up
   try {
     for (let start = 0; start < groups.length; start += ctx.miniBatchPrompts) {
       const slice = groups.slice(start, start + ctx.miniBatchPrompts);
-      const tensors = packSequences(
+      const packed = packMicroBatches(
         slice.flatMap((g) => g.rollouts),
         ctx.padId,
+        ctx.microBatch,
       );
-      const { logpOld, entropy } = tf.tidy(() => {
-        const logits = forward(ctx.model, tensors.batch);
-        const entropy = tf.sum(tf.mul(tokenEntropy(logits, ctx.temperature), tensors.responseMask));
-        return { logpOld: tokenLogProbs(logits, tensors.batch.ids, ctx.temperature), entropy };
-      });
-      entropySum += entropy.dataSync()[0]!;
-      responseTokens += tf.tidy(() => tf.sum(tensors.responseMask).dataSync()[0]!);
-      entropy.dispose();
-      const logpRef =
-        ctx.reference &&
-        tf.tidy(() =>
-          tokenLogProbs(forward(ctx.reference!, tensors.batch), tensors.batch.ids, ctx.temperature),
-        );
-      miniBatches.push({ groups: slice, tensors, logpOld, logpRef });
+      const { logProbs: logpOld, entropySum: sliceEntropy } = logProbsAndEntropyByMicroBatch(
+        ctx.model,
+        packed,
+        ctx.temperature,
+      );
+      entropySum += sliceEntropy;
+      responseTokens += tf.tidy(() => tf.sum(packed.responseMask).dataSync()[0]!);
+      const logpRef = ctx.reference && logProbsByMicroBatch(ctx.reference, packed, ctx.temperature);
+      miniBatches.push({ groups: slice, packed, logpOld, logpRef });
     }
     const reports = miniBatches.map((mb) => updateOnMiniBatch(ctx, mb));
     return {
@@ -79,7 +87,7 @@ export function updateOnGroups(ctx: UpdateContext, groups: readonly Group[]): Up
     };
   } finally {
     for (const mb of miniBatches) {
-      disposeSequenceTensors(mb.tensors);
+      disposePacked(mb.packed);
       tf.dispose([mb.logpOld, ...(mb.logpRef ? [mb.logpRef] : [])]);
     }
   }
@@ -91,33 +99,50 @@ interface MiniBatchReport extends ObjectiveMetrics {
   lr: number;
 }
 
+/**
+ * One optimizer update. A mini-batch in one pass differentiates the objective through the model
+ * directly. In micro-batches, the objective (which couples the rollouts of a group) is
+ * differentiated w.r.t. the log-probs first, on values computed without gradient; those
+ * derivatives then weight the log-probs of each micro-batch, whose gradients add up to the same.
+ */
 function updateOnMiniBatch(ctx: UpdateContext, mb: MiniBatch): MiniBatchReport {
   const { params } = ctx.model;
   const names = Object.keys(params);
-  const rewards = mb.groups.flatMap((g) => g.rewards);
-  const groupIndex = mb.groups.flatMap((g, i) => g.rollouts.map(() => i));
+  const rollouts = (logpCurrent: tf.Tensor2D): RolloutBatch => ({
+    logpCurrent,
+    logpOld: mb.logpOld,
+    ...(mb.logpRef && { logpRef: mb.logpRef }),
+    mask: mb.packed.responseMask,
+    rewards: mb.groups.flatMap((g) => g.rewards),
+    groups: mb.groups.flatMap((g, i) => g.rollouts.map(() => i)),
+    promptsInMiniBatch: mb.groups.length,
+  });
   let metrics: ObjectiveMetrics | undefined;
-  const { value, grads } = tf.variableGrads(
-    () => {
-      const { logits } = forwardWithCache(ctx.model, mb.tensors.batch);
-      const result = ctx.objective({
-        logpCurrent: tokenLogProbs(logits, mb.tensors.batch.ids, ctx.temperature),
-        logpOld: mb.logpOld,
-        ...(mb.logpRef && { logpRef: mb.logpRef }),
-        mask: mb.tensors.responseMask,
-        rewards,
-        groups: groupIndex,
-        promptsInMiniBatch: mb.groups.length,
-      });
-      metrics = result.metrics;
-      return result.loss;
-    },
-    names.map((n) => params[n]!),
-  );
-  const byName = Object.fromEntries(names.map((n) => [n, grads[params[n]!.name]!]));
+  const objectiveLoss = (logpCurrent: tf.Tensor2D) => {
+    const result = ctx.objective(rollouts(logpCurrent));
+    metrics = result.metrics;
+    return result.loss;
+  };
+  const { microBatches } = mb.packed;
+  let loss: number;
+  let byName: Record<string, tf.Tensor>;
+  if (microBatches.length === 1) {
+    const { value, grads } = tf.variableGrads(
+      () => objectiveLoss(modelLogProbs(ctx.model, microBatches[0]!.tensors.batch, ctx.temperature)),
+      names.map((n) => params[n]!),
+    );
+    loss = value.dataSync()[0]!;
+    value.dispose();
+    byName = Object.fromEntries(names.map((n) => [n, grads[params[n]!.name]!]));
+  } else {
+    const current = logProbsByMicroBatch(ctx.model, mb.packed, ctx.temperature);
+    const { value, grad } = tf.valueAndGrad(objectiveLoss)(current);
+    loss = value.dataSync()[0]!;
+    byName = accumulateGradients(ctx.model, mb.packed, grad as tf.Tensor2D, ctx.temperature).grads;
+    tf.dispose([current, value, grad]);
+  }
   const { gradNorm, lr } = ctx.optimizer.apply(params, byName);
-  const loss = value.dataSync()[0]!;
-  tf.dispose([value, ...Object.values(grads)]);
+  tf.dispose(Object.values(byName));
   return { ...metrics!, loss, gradNorm, lr };
 }
 

@@ -3,13 +3,14 @@ import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Command, Option } from "commander";
 import { resolveProblemSets } from "../../../shared/datasets/resolve.ts";
-import { loadCheckpoint } from "../../model/checkpoint.ts";
+import { inspectCheckpoint } from "../../model/checkpoint.ts";
+import { describeIssues } from "../../model/config.ts";
 import { disposeParams } from "../../model/params.ts";
 import { type BackendName, selectBackend } from "../../train/backend.ts";
-import { TokenizerConfigSchema } from "../../train/config.ts";
+import { type TokenizerConfig, TokenizerConfigSchema } from "../../train/config.ts";
 import { CURRICULUM_TEST_SET, curriculumTestSet } from "../../train/data.ts";
 import { generateSamples } from "../../train/generate-samples.ts";
-import { loadTokenizer } from "../../train/load-policy.ts";
+import { loadPolicy } from "../../train/load-policy.ts";
 import { writeJsonl } from "../io/jsonl.ts";
 import { progressBar } from "../ui/progress.ts";
 import { backendOption, floatOption, intOption, levelsOption } from "./train.ts";
@@ -32,7 +33,10 @@ interface GenerateFlags {
 export function generateCommand(): Command {
   return new Command("generate")
     .description("sample k responses per problem from a checkpoint into a samples JSONL for `rlvr eval`")
-    .requiredOption("--checkpoint <dir>", "checkpoint directory (rlvr sft / rlvr train output)")
+    .requiredOption(
+      "--checkpoint <dir>",
+      "checkpoint directory (rlvr sft / rlvr train output, or a Hugging Face Qwen2 one)",
+    )
     .option(
       "--data <path...>",
       "problem sets (.jsonl/.parquet files or folders); default: the curriculum's test split",
@@ -54,9 +58,16 @@ export function generateCommand(): Command {
     .addOption(backendOption())
     .action(async (flags: GenerateFlags) => {
       await selectBackend(flags.backend);
-      const { model, metadata } = await loadCheckpoint(flags.checkpoint);
-      const stored = (metadata as { config?: { tokenizer?: unknown } } | undefined)?.config?.tokenizer;
-      const tokenizer = await loadTokenizer(TokenizerConfigSchema.parse(stored ?? { kind: "char" }));
+      const { policy } = await loadPolicy(
+        { checkpoint: flags.checkpoint },
+        await storedTokenizer(flags.checkpoint),
+        flags.seed,
+      );
+      if (policy.prompts.requireThinkClose) {
+        console.error(
+          "the chat template opens <think> in the prompt: grade these samples with `rlvr eval --require-think-close`",
+        );
+      }
       await mkdir(dirname(flags.out), { recursive: true });
       const sets = flags.data
         ? await resolveProblemSets(flags.data)
@@ -72,7 +83,7 @@ export function generateCommand(): Command {
       const bar = progressBar("generate", total);
       let done = 0;
       try {
-        const samples = generateSamples({ model, tokenizer }, sets, {
+        const samples = generateSamples(policy, sets, {
           k: flags.k,
           temperature: flags.temperature,
           topP: flags.topP,
@@ -89,7 +100,21 @@ export function generateCommand(): Command {
         await writer.close();
         console.log(`${samples.length} samples of ${total} problems: ${flags.out}`);
       } finally {
-        disposeParams(model.params);
+        disposeParams(policy.model.params);
       }
     });
+}
+
+/**
+ * The tokenizer a checkpoint of `rlvr sft` or `rlvr train` recorded, found before any weights are
+ * read; undefined for one that no rlvr run saved (its own tokenizer files, else the character one).
+ */
+export async function storedTokenizer(dir: string): Promise<TokenizerConfig | undefined> {
+  const { metadata } = await inspectCheckpoint(dir);
+  const stored = (metadata as { config?: { tokenizer?: unknown } } | undefined)?.config?.tokenizer;
+  const parsed = TokenizerConfigSchema.optional().safeParse(stored);
+  if (!parsed.success) {
+    throw new Error(`${dir} records a tokenizer this learner does not read: ${describeIssues(parsed.error)}`);
+  }
+  return parsed.data;
 }

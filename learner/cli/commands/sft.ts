@@ -15,6 +15,7 @@ interface SftFlags extends GraderFlags {
   seed?: number;
   steps?: number;
   batch?: number;
+  microBatch?: number;
   lr?: number;
   init?: string;
   wrongAnswerShare?: number;
@@ -33,6 +34,9 @@ export function sftCommand(): Command {
     .addOption(intOption("--seed <n>", "seed of the weights and data order"))
     .addOption(intOption("--steps <n>", "optimizer steps (the cosine schedule follows)"))
     .addOption(intOption("--batch <n>", "sequences per step"))
+    .addOption(
+      intOption("--micro-batch <n>", "sequences per forward/backward pass, gradients summed (bounds memory)"),
+    )
     .addOption(floatOption("--lr <x>", "peak learning rate"))
     .option("--init <checkpoint>", "start from these weights instead of fresh ones")
     .addOption(
@@ -49,6 +53,7 @@ export function sftCommand(): Command {
       steps: flags.steps,
       ...(flags.steps !== undefined && { "optimizer.schedule.totalSteps": flags.steps }),
       batchSize: flags.batch,
+      microBatch: flags.microBatch,
       "optimizer.lr": flags.lr,
       ...(flags.init && { model: { checkpoint: flags.init } }),
       wrongAnswerShare: flags.wrongAnswerShare,

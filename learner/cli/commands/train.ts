@@ -1,8 +1,15 @@
 /** `rlvr train`: RL with verifiable rewards (Algorithm 1) from a config file and flags. */
 import { Command, Option } from "commander";
+import { SAVE_FORMATS, type SaveFormat } from "../../model/checkpoint.ts";
 import { objectiveNames } from "../../objectives/index.ts";
 import { BACKEND_NAMES, type BackendName, selectBackend } from "../../train/backend.ts";
-import { parseWithOverrides, readJsonConfig, TrainConfigSchema } from "../../train/config.ts";
+import {
+  parseWithOverrides,
+  readJsonConfig,
+  type TrainConfig,
+  TrainConfigSchema,
+} from "../../train/config.ts";
+import { dryRun, modelConfigOf } from "../../train/dry-run.ts";
 import { stopOnSigint } from "../../train/interrupt.ts";
 import { trainRl } from "../../train/rl.ts";
 import { addGraderFlags, type GraderFlags, openGrader, positiveInt } from "../grader-options.ts";
@@ -33,6 +40,10 @@ interface TrainFlags extends GraderFlags {
   evalProblems?: number;
   checkpointEvery?: number;
   levels?: number[];
+  saveFormat?: SaveFormat;
+  microBatch?: number;
+  dryRun?: boolean;
+  promptTokens: number;
 }
 
 export function trainCommand(): Command {
@@ -48,6 +59,9 @@ export function trainCommand(): Command {
     .addOption(intOption("--batch-prompts <n>", "B: prompts per step"))
     .addOption(intOption("--group-size <n>", "G: rollouts per prompt"))
     .addOption(intOption("--mini-batch-prompts <n>", "prompts per mini-batch (one update each)"))
+    .addOption(
+      intOption("--micro-batch <n>", "rollouts per forward/backward pass, gradients summed (bounds memory)"),
+    )
     .addOption(intOption("--max-response-tokens <n>", "response length limit"))
     .addOption(floatOption("--temperature <t>", "sampling temperature (log-probs are taken at it too)"))
     .addOption(new Option("--loss <name>", "objective").choices(objectiveNames))
@@ -63,7 +77,20 @@ export function trainCommand(): Command {
     .addOption(intOption("--eval-k <n>", "samples per held-out problem"))
     .addOption(intOption("--eval-problems <n>", "held-out problems evaluated"))
     .addOption(intOption("--checkpoint-every <n>", "checkpoint every n steps (0: only at the end)", true))
-    .addOption(levelsOption());
+    .addOption(
+      new Option(
+        "--save-format <layout>",
+        "checkpoint layout (default: hf when --init or the config's model is a Hugging Face checkpoint, else rlvr)",
+      ).choices(SAVE_FORMATS),
+    )
+    .addOption(levelsOption())
+    .option(
+      "--dry-run",
+      "print the parameters and the memory a step needs per backend, refuse what cannot fit; train nothing",
+    )
+    .addOption(
+      intOption("--prompt-tokens <n>", "the longest prompt --dry-run assumes, in tokens").default(512),
+    );
   addGraderFlags(command, { natsWhenConfigured: true }).action(async (flags: TrainFlags) => {
     const base = flags.config ? await readJsonConfig(flags.config) : {};
     const config = parseWithOverrides(TrainConfigSchema, base, {
@@ -73,6 +100,7 @@ export function trainCommand(): Command {
       batchPrompts: flags.batchPrompts,
       groupSize: flags.groupSize,
       miniBatchPrompts: flags.miniBatchPrompts,
+      microBatch: flags.microBatch,
       maxResponseTokens: flags.maxResponseTokens,
       temperature: flags.temperature,
       loss: flags.loss,
@@ -89,8 +117,10 @@ export function trainCommand(): Command {
       "eval.k": flags.evalK,
       "eval.problems": flags.evalProblems,
       checkpointEvery: flags.checkpointEvery,
+      saveFormat: flags.saveFormat,
       ...(flags.levels && { task: withLevels(base, flags.levels) }),
     });
+    if (flags.dryRun) return printDryRun(config, flags.backend, flags.promptTokens);
     const backend = await selectBackend(flags.backend);
     const grader = await openGrader(graderFlags(command, flags));
     const stop = stopOnSigint("stopping after this step and saving a checkpoint");
@@ -126,6 +156,19 @@ export function trainCommand(): Command {
   return command;
 }
 
+/**
+ * The dry run's report on stdout; an error (exit code 1) when the step cannot fit the backend the
+ * run would use: the named one, or the one `auto` starts on this machine.
+ */
+async function printDryRun(config: TrainConfig, choice: BackendName, promptTokens: number): Promise<void> {
+  const model = await modelConfigOf(config.model);
+  const backend = choice === "auto" ? await selectBackend("auto") : choice;
+  const { lines, refusal } = dryRun(model, config, backend, promptTokens);
+  console.log(lines.join("\n"));
+  if (refusal) throw new Error(refusal);
+  console.log(`the step fits the ${backend} backend`);
+}
+
 /** Grading over NATS when NATS_URL is set and no transport was named, else as the flags say. */
 export function graderFlags(command: Command, flags: GraderFlags): GraderFlags {
   const named = command.getOptionValueSource("via") !== "default";
@@ -133,7 +176,10 @@ export function graderFlags(command: Command, flags: GraderFlags): GraderFlags {
 }
 
 export function backendOption(): Option {
-  return new Option("--backend <name>", "tfjs backend (auto: wasm when it loads, else cpu)")
+  return new Option(
+    "--backend <name>",
+    "tfjs backend (auto: tensorflow, else wasm, else cpu; a named one that cannot start is an error)",
+  )
     .choices(BACKEND_NAMES)
     .default("auto");
 }

@@ -7,9 +7,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs-core";
 import { selectBackend } from "../../../learner/backends/select.ts";
-import { forward, type Model } from "../../../learner/model/forward.ts";
+import type { Model } from "../../../learner/model/forward.ts";
 import { generate } from "../../../learner/model/generate.ts";
-import { tokenEntropy, tokenLogProbs } from "../../../learner/model/log-probs.ts";
+import { modelLogProbsAndEntropy } from "../../../learner/model/log-probs.ts";
 import { createParams, disposeParams } from "../../../learner/model/params.ts";
 import {
   createObjective,
@@ -104,13 +104,11 @@ function scoring(model: Model, groups: Group[]): Observed {
     CHAR_PAD_ID,
   );
   return tf.tidy(() => {
-    const logits = forward(model, tensors.batch);
+    const { logProbs, entropy } = modelLogProbsAndEntropy(model, tensors.batch, TEMPERATURE);
     const mask = tensors.responseMask;
     return {
-      "token log-probs: response": tf
-        .mul(tokenLogProbs(logits, tensors.batch.ids, TEMPERATURE), mask)
-        .dataSync(),
-      "token entropy: response": tf.mul(tokenEntropy(logits, TEMPERATURE), mask).dataSync(),
+      "token log-probs: response": tf.mul(logProbs, mask).dataSync(),
+      "token entropy: response": tf.mul(entropy, mask).dataSync(),
     };
   });
 }

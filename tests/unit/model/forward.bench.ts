@@ -7,7 +7,7 @@ import "@tensorflow/tfjs-backend-wasm";
 import * as tf from "@tensorflow/tfjs-core";
 import { PRESETS } from "../../../learner/model/config.ts";
 import { forward } from "../../../learner/model/forward.ts";
-import { tokenLogProbs } from "../../../learner/model/log-probs.ts";
+import { modelLogProbs } from "../../../learner/model/log-probs.ts";
 import { countParams, createParams } from "../../../learner/model/params.ts";
 
 async function main() {
@@ -33,7 +33,7 @@ async function main() {
     logits.dispose();
     start = performance.now();
     const { value, grads } = tf.variableGrads(
-      () => tf.mean(tokenLogProbs(forward(model, { ids, mask }), ids, 0.6)) as tf.Scalar,
+      () => tf.mean(modelLogProbs(model, { ids, mask }, 0.6)) as tf.Scalar,
     );
     for (const g of Object.values(grads)) await g.data();
     const backwardMs = performance.now() - start;

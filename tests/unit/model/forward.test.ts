@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { PRESETS } from "../../../learner/model/config.ts";
 import { forward, forwardWithCache } from "../../../learner/model/forward.ts";
 import { disposeCache } from "../../../learner/model/kv-cache.ts";
-import { tokenLogProbs } from "../../../learner/model/log-probs.ts";
+import { modelLogProbs } from "../../../learner/model/log-probs.ts";
 import { createParams, disposeParams, paramSpecs } from "../../../learner/model/params.ts";
 import { assertClose, floats, ints, microConfig, microModel } from "./support.ts";
 
@@ -95,7 +95,7 @@ describe("forward", () => {
         [0, 1, 1, 1, 1, 1],
       ]);
       const { value, grads } = tf.variableGrads(
-        () => tf.sum(tf.mul(tokenLogProbs(forward(model, { ids, mask }), ids, 0.6), mask)) as tf.Scalar,
+        () => tf.sum(tf.mul(modelLogProbs(model, { ids, mask }, 0.6), mask)) as tf.Scalar,
       );
       assert.ok(Number.isFinite(value.dataSync()[0]));
       const names = Object.keys(model.params);

@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { forward, forwardWithCache } from "../../../learner/model/forward.ts";
 import { type GenerateOptions, generate } from "../../../learner/model/generate.ts";
 import { disposeCache, tileCache } from "../../../learner/model/kv-cache.ts";
-import { tokenLogProbs } from "../../../learner/model/log-probs.ts";
+import { modelLogProbs } from "../../../learner/model/log-probs.ts";
 import { sampleToken } from "../../../learner/model/sampler.ts";
 import { seededRng } from "../../../shared/random/seeded.ts";
 import { assertClose, floats, ints, microModel } from "./support.ts";
@@ -56,11 +56,7 @@ describe("generate", () => {
     for (const model of [microModel(5), microModel(6, { tieEmbeddings: true })]) {
       const out = generate(model, PROMPTS, options(2));
       const recomputed = tf.tidy(() =>
-        tokenLogProbs(
-          forward(model, { ids: ints(out.ids), mask: floats(out.attentionMask) }),
-          ints(out.ids),
-          0.6,
-        ).arraySync(),
+        modelLogProbs(model, { ids: ints(out.ids), mask: floats(out.attentionMask) }, 0.6).arraySync(),
       );
       for (let r = 0; r < out.ids.length; r++) {
         for (let t = 0; t < out.ids[r]!.length; t++) {

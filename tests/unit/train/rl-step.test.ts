@@ -7,6 +7,7 @@ import { AdamW } from "../../../learner/optim/adamw.ts";
 import { curriculum } from "../../../learner/tasks/curriculum.ts";
 import { charTokenizer } from "../../../learner/tokenizers/char.ts";
 import type { Policy } from "../../../learner/train/policy.ts";
+import { charPrompts } from "../../../learner/train/prompt-format.ts";
 import { type Group, sampleGroups } from "../../../learner/train/rollouts.ts";
 import { updateOnGroups } from "../../../learner/train/update.ts";
 import { seededRng } from "../../../shared/random/seeded.ts";
@@ -16,9 +17,11 @@ import { sevenGrader, snapshot } from "./support.ts";
 const problems = curriculum({ split: "train", size: 4, seed: 2 });
 
 async function setup() {
+  const tokenizer = charTokenizer();
   const policy: Policy = {
     model: { config: MICRO_MODEL, params: createParams(MICRO_MODEL, 3) },
-    tokenizer: charTokenizer(),
+    tokenizer,
+    prompts: charPrompts(tokenizer),
   };
   const groups = await sampleGroups(
     policy,

@@ -80,6 +80,32 @@ describe("byte-level BPE tokenizer", () => {
     assert.equal(tok.vocabSize, 302);
   });
 
+  it("refuses added tokens that absorb whitespace or match whole words only, naming the field", () => {
+    const absorbing = {
+      ...fixture(),
+      added_tokens: [{ id: 300, content: "<mask>", special: true, lstrip: true }],
+    };
+    assert.throws(
+      () => bpeTokenizer(absorbing, { eos: "<mask>" }),
+      /not a byte-level BPE.*added_tokens\.0\.lstrip/,
+    );
+  });
+
+  it("counts a real vocabulary's size without overflowing the stack", () => {
+    const vocab: Record<string, number> = {};
+    BYTE_TO_CHAR.forEach((c, b) => {
+      vocab[c] = b;
+    });
+    for (let i = 0; i < 200_000; i++) vocab[`${BYTE_TO_CHAR[65]}${i}`] = 256 + i;
+    const big = bpeTokenizer(
+      { ...fixture(), added_tokens: [], model: { type: "BPE", vocab, merges: [] } },
+      {
+        eos: "A",
+      },
+    );
+    assert.equal(big.vocabSize, 200_256);
+  });
+
   it("applies its NFC normalizer", () => {
     assert.equal(tok.decode(tok.encode("e\u0301")), "\u00e9");
   });
