@@ -3,6 +3,7 @@
  * killed (SIGKILL) while an evaluation job runs and a steady grading load is on. The job must finish
  * once with the result of an uninterrupted run, and every grading request must get its right verdict.
  */
+
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -20,6 +21,7 @@ import type { GradeRequest, Verdict } from "../../shared/contracts/grading.ts";
 import { submitEvaluation, waitForEvaluation } from "../../shared/evaluation/jobs/client.ts";
 import { type EvaluationJobStore, openJobStore } from "../../shared/evaluation/jobs/infrastructure.ts";
 import { connectNats } from "../../shared/nats/connection.ts";
+import { rideOutNatsOutages } from "../../shared/nats/outages.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
 import { syntheticResponses } from "../../shared/synthetic/responses.ts";
 import { inProcessResult, settledJobsConsumer, syntheticJob } from "../support/evaluator-fixtures.ts";
@@ -243,7 +245,10 @@ describe("a three-node NATS cluster losing a node", { skip: natsServerMissing },
     // Nothing left behind on the surviving nodes: the job left the queue.
     const consumer = await settledJobsConsumer(observer, 60_000);
     assert.equal(consumer.num_ack_pending + consumer.num_pending, 0);
-    assert.equal((await jsm.streams.info(EVALUATOR_NATS.stream)).state.messages, 0);
+    const stream = await rideOutNatsOutages(() => jsm.streams.info(EVALUATOR_NATS.stream), {
+      limitMs: 60_000,
+    });
+    assert.equal(stream.state.messages, 0);
   });
 });
 

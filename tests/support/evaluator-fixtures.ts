@@ -18,6 +18,7 @@ import {
 } from "../../shared/contracts/evaluation.ts";
 import type { ProblemSet } from "../../shared/datasets/problems.ts";
 import { evaluateSamples } from "../../shared/evaluation/evaluate.ts";
+import { rideOutNatsOutages } from "../../shared/nats/outages.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
 import { syntheticResponses } from "../../shared/synthetic/responses.ts";
 import { startTestEvaluator, startTestGrader, startTestNats, type TestProcess } from "./processes.ts";
@@ -121,10 +122,15 @@ export async function startTestEvaluationStack(
 export async function settledJobsConsumer(nc: NatsConnection, withinMs = 10_000): Promise<ConsumerInfo> {
   const jsm = await jetstreamManager(nc);
   const deadline = Date.now() + withinMs;
-  let consumer = await jsm.consumers.info(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer);
+  // After a node of a cluster dies, JetStream may not answer for seconds while leaders are elected.
+  const info = () =>
+    rideOutNatsOutages(() => jsm.consumers.info(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer), {
+      limitMs: withinMs,
+    });
+  let consumer = await info();
   while (consumer.num_ack_pending + consumer.num_pending > 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    consumer = await jsm.consumers.info(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer);
+    consumer = await info();
   }
   return consumer;
 }
