@@ -3,48 +3,23 @@ import { after, before, describe, it } from "node:test";
 import type { RunningGrader } from "../../infra/stack/grader.ts";
 import { httpGrader } from "../../shared/clients/grader-http.ts";
 import { attemptDeadlineMs } from "../../shared/clients/retry-policy.ts";
-import { DEFAULT_TIMEOUT_MS, type GradeRequest, type Verdict } from "../../shared/contracts/grading.ts";
-import { loadSuite } from "../suites/grader/schema.ts";
+import { DEFAULT_TIMEOUT_MS } from "../../shared/contracts/grading.ts";
+import {
+  failoverFixture,
+  LANES,
+  MAX_ITEMS_PER_REQUEST,
+  percentile,
+  type RequestRecord,
+} from "../support/failover.ts";
 import { startTestGrader, type TestProcess } from "../support/processes.ts";
-import { expectedVerdict, withoutTiming } from "../support/verdicts.ts";
+import { withoutTiming } from "../support/verdicts.ts";
 
-const LANES = 8;
-const MAX_ITEMS_PER_REQUEST = 4;
 /** Answers before the kill (both replicas then hold requests), and requests sent after it. */
 const ANSWERED_BEFORE_KILL = 200;
 const SENT_AFTER_KILL = 400;
 
-interface KnownAnswer {
-  request: GradeRequest;
-  correct: boolean;
-  expected: Omit<Verdict, "elapsedMs">;
-}
-
-/** The grader suites' right and wrong answers, short ones (a check never nears its budget). */
-function knownAnswers(): KnownAnswer[] {
-  return [...loadSuite("recall"), ...loadSuite("wrong")]
-    .filter((c) => c.response.length <= 400)
-    .map((c) => {
-      const request = { response: c.response, gold: c.gold, ...(c.options ? { options: c.options } : {}) };
-      return { request, correct: c.correct, expected: expectedVerdict(request) };
-    });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-interface RequestRecord {
-  startedMs: number;
-  endedMs: number;
-  cases: KnownAnswer[];
-  verdicts?: Verdict[];
-  error?: string;
-}
-
 describe("grader replicas over HTTP, one killed under load", () => {
-  const fixture = knownAnswers();
+  const fixture = failoverFixture();
   let replicas: TestProcess<RunningGrader>[] = [];
   before(async () => {
     replicas = await Promise.all([0, 1].map(() => startTestGrader({ workers: 1 })));
