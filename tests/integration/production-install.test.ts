@@ -6,23 +6,15 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { PROJECT_ROOT } from "../../infra/stack/binaries.ts";
 import { natsServerMissing } from "../support/processes.ts";
+import { copyProject } from "../support/project-copy.ts";
 
 const run = promisify(execFile);
-
-async function projectFiles(): Promise<string[]> {
-  const { stdout } = await run("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: PROJECT_ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return stdout.split("\0").filter((file) => file && existsSync(join(PROJECT_ROOT, file)));
-}
 
 describe("a production install (npm ci --omit=dev)", { skip: natsServerMissing }, () => {
   let dir = "";
@@ -30,10 +22,7 @@ describe("a production install (npm ci --omit=dev)", { skip: natsServerMissing }
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), "rlvr-prod-install-"));
-    for (const file of await projectFiles()) {
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      cpSync(join(PROJECT_ROOT, file), join(dir, file));
-    }
+    await copyProject(dir);
     await run("npm", ["ci", "--omit=dev", "--offline", "--no-audit", "--no-fund"], {
       cwd: dir,
       maxBuffer: 64 * 1024 * 1024,
