@@ -12,6 +12,7 @@ import type { TaskConfig, TokenizerConfig } from "../train/config.ts";
 import { curriculumTestSetsByKind } from "../train/data.ts";
 import { passAtOne } from "../train/evaluate.ts";
 import { loadPolicyText } from "../train/load-policy.ts";
+import type { Policy } from "../train/policy.ts";
 import type { ReproConfig } from "./config.ts";
 
 export const FamilyPass1Schema = z.object({
@@ -19,6 +20,11 @@ export const FamilyPass1Schema = z.object({
   byFamily: z.record(z.string(), z.number().min(0).max(1)),
   /** Unweighted mean over families (the paper's "Avg."). */
   average: z.number().min(0).max(1),
+  /**
+   * Per family, each problem's share of correct samples, for intervals over problems; absent from
+   * results recorded before it was kept.
+   */
+  byProblem: z.record(z.string(), z.array(z.number().min(0).max(1))).optional(),
   seconds: z.number().min(0),
 });
 export type FamilyPass1 = z.output<typeof FamilyPass1Schema>;
@@ -26,7 +32,13 @@ export type FamilyPass1 = z.output<typeof FamilyPass1Schema>;
 export function heldOutFamilies(task: TaskConfig, finalEval: ReproConfig["finalEval"]): ProblemSet[] {
   if (task.kind !== "curriculum")
     throw new Error("the reproduction reports Pass@1 per curriculum task family: use a curriculum task");
-  return curriculumTestSetsByKind(finalEval.problemsPerFamily, finalEval.seed, task.levels, task.kinds);
+  return curriculumTestSetsByKind(
+    finalEval.problemsPerFamily,
+    finalEval.seed,
+    task.levels,
+    task.kinds,
+    task.split,
+  );
 }
 
 export interface HeldOutEvaluation {
@@ -43,17 +55,32 @@ export async function evaluateCheckpoint(
   evaluation: HeldOutEvaluation,
 ): Promise<FamilyPass1> {
   const started = performance.now();
-  const { tokenizer, prompts } = await loadPolicyText(evaluation.tokenizer, checkpoint);
-  const { model } = await loadCheckpoint(checkpoint);
-  try {
-    const policy = { model, tokenizer, prompts };
-    const result = await passAtOne(policy, evaluation.families, evaluation.grader, {
+  const result = await withCheckpointPolicy(checkpoint, evaluation.tokenizer, (policy) =>
+    passAtOne(policy, evaluation.families, evaluation.grader, {
       k: evaluation.finalEval.k,
       temperature: evaluation.finalEval.temperature,
       maxNewTokens: evaluation.maxNewTokens,
       seed: evaluation.finalEval.seed,
-    });
-    return { byFamily: result.bySet, average: result.average, seconds: (performance.now() - started) / 1000 };
+    }),
+  );
+  return {
+    byFamily: result.bySet,
+    average: result.average,
+    byProblem: result.byProblem,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** `use` with the checkpoint's policy, whose weights are freed after. */
+export async function withCheckpointPolicy<T>(
+  checkpoint: string,
+  tokenizerConfig: TokenizerConfig | undefined,
+  use: (policy: Policy) => Promise<T>,
+): Promise<T> {
+  const { tokenizer, prompts } = await loadPolicyText(tokenizerConfig, checkpoint);
+  const { model } = await loadCheckpoint(checkpoint);
+  try {
+    return await use({ model, tokenizer, prompts });
   } finally {
     disposeParams(model.params);
   }

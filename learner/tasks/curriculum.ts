@@ -115,16 +115,45 @@ const GENERATORS: Record<TaskKind, (rng: Rng, level: number) => Generated> = {
   sequence,
 };
 
-/** FNV-1a of the problem text: which split it belongs to, the same for every seed. */
+/** FNV-1a: which split a problem belongs to, the same for every seed. */
 function textHash(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h >>> 0;
 }
 
-/** One problem in five goes to the test split. */
+/**
+ * How problems are split into train and test:
+ * - `problem`: one problem text in five is held out (the first reproduction's split); held-out
+ *   answers also occur in training.
+ * - `answer`: where a family has enough distinct answers, whole answers are held out, so no held-out
+ *   answer is ever a training target; the share per family is the smallest that leaves ≥ 100
+ *   held-out problems at levels 1–3. Linear equations (19 answers) and remainders (13) would lose
+ *   whole answer values from training, so they keep the problem split (their overlap is reported).
+ */
+export const SPLIT_RULES = ["problem", "answer"] as const;
+export type SplitRule = (typeof SPLIT_RULES)[number];
+
+/** Percent of each family's answer values held out under the `answer` rule (absent: split by problem). */
+export const HELD_OUT_ANSWER_PERCENT: Partial<Record<TaskKind, number>> = {
+  arithmetic: 10,
+  fraction: 20,
+  sequence: 50,
+};
+
+/** One problem in five goes to the test split (the `problem` rule). */
 export function splitOf(problemText: string): Split {
   return textHash(problemText) % 5 === 0 ? "test" : "train";
+}
+
+export function splitUnder(
+  rule: SplitRule,
+  kind: TaskKind,
+  problem: Pick<Generated, "problem" | "gold">,
+): Split {
+  const percent = rule === "answer" ? HELD_OUT_ANSWER_PERCENT[kind] : undefined;
+  if (percent === undefined) return splitOf(problem.problem);
+  return textHash(`${kind}:${problem.gold}`) % 100 < percent ? "test" : "train";
 }
 
 export interface CurriculumOptions {
@@ -134,12 +163,15 @@ export interface CurriculumOptions {
   /** Difficulty levels to draw from (default: all). */
   levels?: readonly number[];
   kinds?: readonly TaskKind[];
+  /** Default `problem`. */
+  splitRule?: SplitRule;
 }
 
 /** Up to `size` distinct problems of one split (fewer when the levels hold fewer), kinds and levels drawn uniformly. */
 export function curriculum(options: CurriculumOptions): CurriculumProblem[] {
   const levels = options.levels ?? Array.from({ length: MAX_LEVEL }, (_, i) => i + 1);
   const kinds = options.kinds ?? TASK_KINDS;
+  const rule = options.splitRule ?? "problem";
   const rng = seededRng(options.seed);
   const seen = new Set<string>();
   const problems: CurriculumProblem[] = [];
@@ -149,7 +181,7 @@ export function curriculum(options: CurriculumOptions): CurriculumProblem[] {
     const kind = rng.pick(kinds);
     const level = rng.pick(levels);
     const generated = GENERATORS[kind](rng, level);
-    if (seen.has(generated.problem) || splitOf(generated.problem) !== options.split) continue;
+    if (seen.has(generated.problem) || splitUnder(rule, kind, generated) !== options.split) continue;
     seen.add(generated.problem);
     problems.push({ id: `${options.split}-${problems.length}`, kind, level, ...generated });
   }

@@ -8,7 +8,7 @@ import { SAVE_FORMATS } from "../model/checkpoint.ts";
 import { ModelConfigSchema, PRESETS } from "../model/config.ts";
 import { objectiveNames } from "../objectives/index.ts";
 import { OptimizerConfigSchema } from "../optim/adamw.ts";
-import { MAX_LEVEL, TASK_KINDS } from "../tasks/curriculum.ts";
+import { MAX_LEVEL, SPLIT_RULES, TASK_KINDS } from "../tasks/curriculum.ts";
 
 const presetNames = Object.keys(PRESETS) as [keyof typeof PRESETS, ...(keyof typeof PRESETS)[]];
 
@@ -46,6 +46,8 @@ export const TaskConfigSchema = z.discriminatedUnion("kind", [
       testSize: z.number().int().positive().default(100),
       levels: z.array(level).min(1).optional(),
       kinds: z.array(z.enum(TASK_KINDS)).min(1).optional(),
+      /** `answer`: no held-out answer is a training target where the family allows (learner/tasks/curriculum.ts). */
+      split: z.enum(SPLIT_RULES).default("problem"),
     })
     .strict(),
   z
@@ -57,6 +59,15 @@ export const TaskConfigSchema = z.discriminatedUnion("kind", [
     .strict(),
 ]);
 export type TaskConfig = z.output<typeof TaskConfigSchema>;
+
+/** The curriculum the shipped checkpoints learned: levels 1–2, split by problem text. */
+export const DEFAULT_TASK: TaskConfig = {
+  kind: "curriculum",
+  trainSize: 4000,
+  testSize: 100,
+  levels: [1, 2],
+  split: "problem",
+};
 
 const EvalConfigSchema = z
   .object({
@@ -76,7 +87,7 @@ export const TrainConfigSchema = z
     model: ModelSourceSchema.default({ preset: "tiny" }),
     /** Absent: the model checkpoint's own when it has a tokenizer.json, else the character tokenizer. */
     tokenizer: TokenizerConfigSchema.optional(),
-    task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100, levels: [1, 2] }),
+    task: TaskConfigSchema.default(DEFAULT_TASK),
     steps: z.number().int().positive().default(100),
     /** B: prompts per step. */
     batchPrompts: z.number().int().positive().default(8),
@@ -160,7 +171,11 @@ export function parseWithOverrides<S extends z.ZodType>(
   base: unknown,
   overrides: Record<string, unknown>,
 ): z.output<S> {
-  const merged = structuredClone((base ?? {}) as Record<string, unknown>);
+  // The overrides go onto the config with its defaults filled in: a flag that sets one key of a
+  // defaulted object (`rlvr sft --steps` sets optimizer.schedule.totalSteps) keeps the object's other
+  // defaults. A base that is only valid with the overrides is taken as it is.
+  const filled = schema.safeParse(base ?? {});
+  const merged = structuredClone((filled.success ? filled.data : (base ?? {})) as Record<string, unknown>);
   for (const [path, value] of Object.entries(overrides)) {
     if (value !== undefined) setPath(merged, path, value);
   }

@@ -1,7 +1,7 @@
 import type { Problem, ProblemSet } from "../../shared/datasets/problems.ts";
 import { resolveProblemSets } from "../../shared/datasets/resolve.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
-import { curriculum, TASK_KINDS, type TaskKind } from "../tasks/curriculum.ts";
+import { curriculum, type SplitRule, TASK_KINDS, type TaskKind } from "../tasks/curriculum.ts";
 import type { TaskConfig } from "./config.ts";
 
 export interface TaskData {
@@ -17,8 +17,9 @@ export function curriculumTestSet(
   seed: number,
   levels?: readonly number[],
   kinds?: readonly TaskKind[],
+  splitRule?: SplitRule,
 ): ProblemSet {
-  const problems = curriculum({ split: "test", size, seed, levels, kinds });
+  const problems = curriculum({ split: "test", size, seed, levels, kinds, splitRule });
   return { name: CURRICULUM_TEST_SET, path: "", problems, skipped: [] };
 }
 
@@ -31,21 +32,22 @@ export function curriculumTestSetsByKind(
   seed: number,
   levels?: readonly number[],
   kinds: readonly TaskKind[] = TASK_KINDS,
+  splitRule?: SplitRule,
 ): ProblemSet[] {
   return kinds.map((kind) => ({
     name: kind,
     path: "",
-    problems: curriculum({ split: "test", size: perKind, seed, levels, kinds: [kind] }),
+    problems: curriculum({ split: "test", size: perKind, seed, levels, kinds: [kind], splitRule }),
     skipped: [],
   }));
 }
 
 export async function loadTask(task: TaskConfig, seed: number): Promise<TaskData> {
   if (task.kind === "curriculum") {
-    const { levels, kinds } = task;
+    const { levels, kinds, split: splitRule } = task;
     return {
-      train: curriculum({ split: "train", size: task.trainSize, seed, levels, kinds }),
-      test: [curriculumTestSet(task.testSize, seed, levels, kinds)],
+      train: curriculum({ split: "train", size: task.trainSize, seed, levels, kinds, splitRule }),
+      test: [curriculumTestSet(task.testSize, seed, levels, kinds, splitRule)],
     };
   }
   const train = (await resolveProblemSets(task.train)).flatMap((s) => s.problems);

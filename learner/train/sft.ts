@@ -15,7 +15,7 @@ import { saveCheckpoint, saveLayoutFor } from "../model/checkpoint.ts";
 import { disposeParams } from "../model/params.ts";
 import { AdamW, OptimizerConfigSchema } from "../optim/adamw.ts";
 import { type CurriculumProblem, offByOne, targetText } from "../tasks/curriculum.ts";
-import { ModelSourceSchema, TaskConfigSchema, TokenizerConfigSchema } from "./config.ts";
+import { DEFAULT_TASK, ModelSourceSchema, TaskConfigSchema, TokenizerConfigSchema } from "./config.ts";
 import { loadTask, problemsAt } from "./data.ts";
 import { passAtOne } from "./evaluate.ts";
 import { loadPolicy } from "./load-policy.ts";
@@ -28,7 +28,7 @@ export const SftConfigSchema = z
     model: ModelSourceSchema.default({ preset: "tiny" }),
     /** Absent: the model checkpoint's own when it has a tokenizer.json, else the character tokenizer. */
     tokenizer: TokenizerConfigSchema.optional(),
-    task: TaskConfigSchema.default({ kind: "curriculum", trainSize: 4000, testSize: 100, levels: [1, 2] }),
+    task: TaskConfigSchema.default(DEFAULT_TASK),
     steps: z.number().int().positive().default(600),
     /**
      * An unreliable demonstrator: this share of the demonstrations (drawn afresh every time one is

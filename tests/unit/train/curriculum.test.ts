@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   curriculum,
+  HELD_OUT_ANSWER_PERCENT,
   MAX_LEVEL,
   offByOne,
   splitOf,
@@ -114,5 +115,34 @@ describe("curriculum", () => {
     const changed = some.filter((p, i) => p.gold !== problems[i]!.gold).length;
     assert.ok(changed > 0.2 * problems.length && changed < 0.4 * problems.length, `${changed} of 400`);
     assert.deepEqual(withWrongAnswers(problems, 0.3, seededRng(1)), some, "seeded");
+  });
+
+  describe("the answer split", () => {
+    const byKind = (split: "train" | "test", size: number) =>
+      TASK_KINDS.map((kind) => curriculum({ split, size, seed: 5, kinds: [kind], splitRule: "answer" }));
+    const heldOut = byKind("test", 100);
+    const training = byKind("train", 3000);
+
+    it("holds out at least 100 problems per family at levels 1-3", () => {
+      for (const [i, kind] of TASK_KINDS.entries()) assert.equal(heldOut[i]!.length, 100, kind);
+    });
+
+    it("never trains on a held-out answer where the family splits by answer", () => {
+      for (const [i, kind] of TASK_KINDS.entries()) {
+        const trainAnswers = new Set(training[i]!.map((p) => p.gold));
+        const shared = heldOut[i]!.filter((p) => trainAnswers.has(p.gold)).length;
+        if (HELD_OUT_ANSWER_PERCENT[kind] === undefined) {
+          assert.ok(shared > 0, `${kind} splits by problem text: its answers recur`);
+          assert.ok(heldOut[i]!.every((p) => splitOf(p.problem) === "test"));
+        } else assert.equal(shared, 0, `${kind}: ${shared} held-out answers occur in training`);
+      }
+    });
+
+    it("keeps problem texts disjoint as well", () => {
+      for (const [i, kind] of TASK_KINDS.entries()) {
+        const texts = new Set(training[i]!.map((p) => p.problem));
+        assert.ok(!heldOut[i]!.some((p) => texts.has(p.problem)), kind);
+      }
+    });
   });
 });
