@@ -37,7 +37,8 @@ Environment:
   NATS_USER, NATS_PASSWORD   NATS credentials, if the server wants them; else the grader user of the
                    NATS_CREDENTIALS file, or of .rlvr/credentials.json for a server on this machine
 
-Endpoints: POST /v1/grade, POST /v1/grade/batch, GET /healthz, GET /metrics, GET /openapi.json, GET /docs
+Endpoints: POST /v1/grade, POST /v1/grade/batch, POST /v1/openrlhf/reward (OpenRLHF's --remote_rm_url),
+           GET /healthz, GET /metrics, GET /openapi.json, GET /docs
 `;
 
 export function readConfig(env: Env): GraderConfig {

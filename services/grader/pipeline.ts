@@ -7,6 +7,7 @@
  * before any is queued (see admission.ts).
  */
 import {
+  type GradeBatchRequest,
   GradeBatchRequestSchema,
   type GradeBatchResponse,
   GradeRequestSchema,
@@ -38,7 +39,14 @@ export class GradingPipeline {
   async gradeBatch(body: Uint8Array, tenant?: string): Promise<Outcome<GradeBatchResponse>> {
     const batch = decodeJson(body, GradeBatchRequestSchema);
     if (!batch.ok) return batch;
-    const { items, options } = batch.value;
+    return this.gradeItems(batch.value, tenant);
+  }
+
+  /** A batch already decoded, e.g. translated from a trainer's own wire format (see http/openrlhf.ts). */
+  async gradeItems(
+    { items, options }: GradeBatchRequest,
+    tenant?: string,
+  ): Promise<Outcome<GradeBatchResponse>> {
     const busy = this.admission.queueRefusal(items.length);
     if (busy) return { ok: false, rejection: busy };
     const verdicts = await this.pool.gradeMany(

@@ -1,6 +1,7 @@
 /** The HTTP front-end: routes, content-type and size checks, auth, metrics; grading is the pipeline's. */
 import { type Context, Hono } from "hono";
 import { BATCH_BODY_LIMIT_BYTES, SINGLE_BODY_LIMIT_BYTES } from "../../../shared/contracts/grading.ts";
+import { OPENRLHF_BODY_LIMIT_BYTES } from "../../../shared/contracts/openrlhf.ts";
 import { type Outcome, replyRejection } from "../../common/http/errors.ts";
 import { bearerAuth, readJsonBody, remoteAddress, requestMetrics } from "../../common/http/guards.ts";
 import { renderDocsPage } from "../../common/openapi/docs-page.ts";
@@ -8,6 +9,7 @@ import type { OpenApiDocument } from "../../common/openapi/document.ts";
 import type { Admission } from "../admission.ts";
 import type { GraderMetrics } from "../metrics.ts";
 import type { GradingPipeline } from "../pipeline.ts";
+import { gradeOpenRlhfRewards, replyOpenRlhfRewards } from "./openrlhf.ts";
 
 export interface HttpAppOptions {
   pipeline: GradingPipeline;
@@ -24,10 +26,11 @@ export interface HttpAppOptions {
  * A grading route: admitted (see admission.ts) before its body is read, holding the body's bytes and its
  * client's turn until it is answered.
  */
-function gradeHandler<T>(
+function gradeHandler<T extends object>(
   admission: Admission,
   limitBytes: number,
   grade: (body: Uint8Array) => Promise<Outcome<T>>,
+  reply: (c: Context, value: T) => Response = (c, value) => c.json(value),
 ) {
   return async (c: Context): Promise<Response> => {
     const admitted = admission.enter(`http:${remoteAddress(c)}`, expectedBodyBytes(c, limitBytes));
@@ -36,7 +39,7 @@ function gradeHandler<T>(
       const body = await readJsonBody(c, limitBytes);
       if (!body.ok) return replyRejection(c, body.rejection);
       const outcome = await grade(body.value);
-      return outcome.ok ? c.json(outcome.value as object) : replyRejection(c, outcome.rejection);
+      return outcome.ok ? reply(c, outcome.value) : replyRejection(c, outcome.rejection);
     } finally {
       admitted.release();
     }
@@ -71,6 +74,15 @@ export function createHttpApp({
   app.post(
     "/v1/grade/batch",
     gradeHandler(admission, BATCH_BODY_LIMIT_BYTES, (body) => pipeline.gradeBatch(body)),
+  );
+  app.post(
+    "/v1/openrlhf/reward",
+    gradeHandler(
+      admission,
+      OPENRLHF_BODY_LIMIT_BYTES,
+      (body) => gradeOpenRlhfRewards(pipeline, body),
+      replyOpenRlhfRewards,
+    ),
   );
   app.get("/healthz", (c) => c.json({ status: "ok", ...health() }));
   app.get("/metrics", (c) => c.text(metrics.render(), 200, { "Content-Type": "text/plain; version=0.0.4" }));

@@ -10,6 +10,12 @@ import {
   SINGLE_BODY_LIMIT_BYTES,
   VerdictSchema,
 } from "../../../shared/contracts/grading.ts";
+import {
+  MAX_OPENRLHF_QUERIES,
+  OPENRLHF_BODY_LIMIT_BYTES,
+  OpenRlhfRewardRequestSchema,
+  OpenRlhfRewardResponseSchema,
+} from "../../../shared/contracts/openrlhf.ts";
 import { ErrorBodySchema } from "../../common/http/errors.ts";
 import {
   bodyRejections,
@@ -30,6 +36,13 @@ const BATCH_EXAMPLE = {
     { response: "The final answer is 7.", gold: 8 },
   ],
   options: { timeoutMs: 500 },
+};
+const OPENRLHF_PROMPT =
+  "<|im_start|>user\nWhat is 1/2 + 0? Put the answer in \\boxed{}.<|im_end|>\n<|im_start|>assistant\n";
+const OPENRLHF_EXAMPLE = {
+  query: [`${OPENRLHF_PROMPT}It is \\boxed{0.5}.<|im_end|>`, `${OPENRLHF_PROMPT}It is \\boxed{2}.<|im_end|>`],
+  prompts: [OPENRLHF_PROMPT, OPENRLHF_PROMPT],
+  labels: ["\\frac{1}{2}", "\\frac{1}{2}"],
 };
 
 export function buildOpenApiDocument(version: string): OpenApiDocument {
@@ -67,6 +80,21 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
           },
         },
       },
+      "/v1/openrlhf/reward": {
+        post: {
+          summary: "Rewards for OpenRLHF (`--remote_rm_url`)",
+          description: `OpenRLHF's remote reward model format: \`query[i]\` is prompt + response, \`prompts[i]\` the prompt, \`labels[i]\` the gold answer. Only what follows the prompt in its query is graded; a query that does not start with its prompt earns 0. A reward is 1.0 for a correct response, else 0.0; \`scores\` repeats \`rewards\`. Up to ${MAX_OPENRLHF_QUERIES} queries (a whole rollout batch); body limit ${OPENRLHF_BODY_LIMIT_BYTES / MiB} MiB; default options. Unknown fields are ignored.`,
+          security: WITH_AUTH,
+          requestBody: { required: true, content: json(ref("OpenRlhfRewardRequest"), OPENRLHF_EXAMPLE) },
+          responses: {
+            "200": {
+              description: "One reward per query, in order, written as floats.",
+              content: json(ref("OpenRlhfRewardResponse")),
+            },
+            ...rejections,
+          },
+        },
+      },
       ...operationalPaths(
         'Open even when GRADER_TOKEN is set. Reports `workers` (ready checker workers) and `nats` ("off", "connecting" or "serving").',
         "Requests by route and status code, verdicts by status, latency, timeouts, worker restarts.",
@@ -79,6 +107,8 @@ export function buildOpenApiDocument(version: string): OpenApiDocument {
         GradeBatchRequest: GradeBatchRequestSchema,
         Verdict: VerdictSchema,
         GradeBatchResponse: GradeBatchResponseSchema,
+        OpenRlhfRewardRequest: OpenRlhfRewardRequestSchema,
+        OpenRlhfRewardResponse: OpenRlhfRewardResponseSchema,
         Error: ErrorBodySchema,
       }),
       securitySchemes: SECURITY_SCHEMES,
