@@ -1,11 +1,13 @@
 /** The flags every command that grades shares: where grading happens and how answers are compared. */
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import type { GraderClient } from "../../shared/clients/grader.ts";
 import { httpGrader } from "../../shared/clients/grader-http.ts";
 import { localGrader } from "../../shared/clients/grader-local.ts";
 import { natsGrader } from "../../shared/clients/grader-nats.ts";
 import { type GradeOptionsInput, GradeOptionsSchema } from "../../shared/contracts/grading.ts";
 import { DEFAULT_NATS_URL } from "../../shared/nats/connection.ts";
+import { UsageError } from "./options/usage.ts";
+import { nonNegativeNumber, positiveInt } from "./options/values.ts";
 
 export interface GraderFlags {
   via: "local" | "http" | "nats";
@@ -30,18 +32,26 @@ export interface GraderFlagDefaults {
   natsWhenConfigured?: boolean;
 }
 
+/** The comparison flags, by the grading option each one sets. */
+const COMPARISON_FLAGS: Record<keyof GradeOptionsInput, string> = {
+  requireThinkClose: "--require-think-close",
+  percent: "--percent",
+  listOrder: "--list-order",
+  relativeTolerance: "--tolerance",
+  multipleChoice: "--multiple-choice",
+  timeoutMs: "--timeout-ms",
+};
+
 export function addGraderFlags(command: Command, defaults: GraderFlagDefaults = {}): Command {
   const natsConfigured = defaults.natsWhenConfigured && Boolean(process.env.NATS_URL);
   return command
     .addOption(
-      new Option(
-        "--via <transport>",
-        defaults.natsWhenConfigured
-          ? "where grading runs (default: nats when NATS_URL is set)"
-          : "where grading runs",
-      )
+      new Option("--via <transport>", "where grading runs")
         .choices(["local", "http", "nats"])
-        .default(natsConfigured ? "nats" : "local"),
+        .default(
+          natsConfigured ? "nats" : "local",
+          defaults.natsWhenConfigured ? "nats when NATS_URL is set, else local" : undefined,
+        ),
     )
     .addOption(
       new Option(
@@ -73,18 +83,21 @@ export function addGraderFlags(command: Command, defaults: GraderFlagDefaults = 
     .addOption(
       new Option(
         "--tolerance <r>",
-        "relative tolerance for decimals (default: from their precision)",
-      ).argParser(Number.parseFloat),
+        "relative tolerance for decimals, at most 0.5 (default: from their precision)",
+      ).argParser(nonNegativeNumber),
     )
     .addOption(new Option("--multiple-choice <mode>", "compare choice letters").choices(["auto", "off"]))
     .addOption(
-      new Option("--timeout-ms <ms>", "per-item time budget, at most 2000 (default 250)").argParser(
+      new Option("--timeout-ms <ms>", "per-item time budget, 10 to 2000 (default 250)").argParser(
         positiveInt,
       ),
     );
 }
 
-/** The comparison options given on the command line (validated by the contract's schema). */
+/**
+ * The comparison options given on the command line, checked against the contract's schema: a value it
+ * refuses (a tolerance above 0.5, say) is a usage error that names the flag.
+ */
 export function gradeOptionsFromFlags(flags: GraderFlags): GradeOptionsInput | undefined {
   const options: GradeOptionsInput = {
     requireThinkClose: flags.requireThinkClose,
@@ -96,7 +109,12 @@ export function gradeOptionsFromFlags(flags: GraderFlags): GradeOptionsInput | u
   };
   const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
   if (Object.keys(given).length === 0) return undefined;
-  GradeOptionsSchema.parse(given);
+  const checked = GradeOptionsSchema.safeParse(given);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const key = issue.path[0] as keyof GradeOptionsInput;
+    throw new UsageError(`${COMPARISON_FLAGS[key]}: ${issue.message}, got ${JSON.stringify(given[key])}`);
+  }
   return given;
 }
 
@@ -111,10 +129,4 @@ export function openGrader(flags: GraderFlags): Promise<GraderClient> {
     default:
       return localGrader({ workers: flags.workers });
   }
-}
-
-export function positiveInt(value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError("expected a positive integer");
-  return parsed;
 }

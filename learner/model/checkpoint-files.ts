@@ -38,7 +38,9 @@ export async function readConfigJson(dir: string): Promise<unknown> {
   try {
     text = await readFile(path, "utf8");
   } catch {
-    throw new Error(`${dir} is not a checkpoint directory: it has no readable ${CONFIG_FILE}`);
+    const expected = `a directory with ${CONFIG_FILE} and the weights: an \`rlvr sft\` or \`rlvr train\` output, or a Hugging Face Qwen2 download`;
+    if (!(await exists(dir))) throw new Error(`checkpoint not found: ${dir} (expected ${expected})`);
+    throw new Error(`${dir} is not a checkpoint: it has no readable ${CONFIG_FILE} (expected ${expected})`);
   }
   try {
     return JSON.parse(text);

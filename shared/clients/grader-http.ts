@@ -14,7 +14,7 @@ import {
   MAX_BATCH_ITEMS,
   type Verdict,
 } from "../contracts/grading.ts";
-import { type GraderClient, GraderRequestError } from "./grader.ts";
+import { type GraderClient, GraderRequestError, GraderUnavailableError } from "./grader.ts";
 import { attemptDeadlineMs, itemBudgetOf, parseRetryAfter, retryDelayMs } from "./retry-policy.ts";
 import { type SizedBatch, sizedBatches } from "./sized-batches.ts";
 
@@ -43,17 +43,6 @@ const DEFAULT_ATTEMPTS = 8;
 const UNREACHABLE_FOR_MS = 2_000;
 /** A replica asking for a longer wait than this (e.g. a token lockout) ends the request instead. */
 const MAX_RETRY_AFTER_MS = 30_000;
-
-/** No replica gave an answer within the attempts: `tried` says what happened at each. */
-export class GraderUnavailableError extends Error {
-  constructor(
-    message: string,
-    readonly tried: string[],
-  ) {
-    super(message);
-    this.name = "GraderUnavailableError";
-  }
-}
 
 /** The replicas' base URLs from a URL, a comma-separated list of them, or a list. */
 export function replicaUrls(url: string | readonly string[]): string[] {
@@ -157,7 +146,7 @@ function unavailable(urls: readonly string[], tried: string[]): GraderUnavailabl
     ? "The grading service stayed busy: try again later, send smaller batches (--batch-size), or add replicas."
     : "Is the grading service running? Start it with `npm run stack:up` (`rlvr stack up`), or give its URL with --grader-url or GRADER_URL (comma-separated for several replicas).";
   return new GraderUnavailableError(
-    `no answer from the grading service at ${urls.join(", ")} after ${tried.length} tries:\n  ${distinct.join("\n  ")}\n${advice}`,
+    `no answer from the grading service over HTTP at ${urls.join(", ")} after ${tried.length} tries:\n  ${distinct.join("\n  ")}\n${advice}`,
     tried,
   );
 }

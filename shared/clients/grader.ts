@@ -28,10 +28,13 @@ export class GraderRequestError extends Error {
 
 /**
  * No replica answered within the request's overall limit (none serving, the connection down, or every
- * one busy): retrying later may help.
+ * one busy): retrying later may help. `tried` says what happened at each attempt, where it is known.
  */
 export class GraderUnavailableError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly tried: string[] = [],
+  ) {
     super(message);
     this.name = "GraderUnavailableError";
   }

@@ -64,6 +64,7 @@ export function hedgedRequester(nc: NatsConnection, totalTimeoutMs: number): Hed
       let expired = 0;
       let pauses = 0;
       let lastProblem = "no reply yet";
+      const nobodyListens = `no service listens on ${subject}`;
       let nextSend: ReturnType<typeof setTimeout> | undefined;
       const settle = (outcome: () => void) => {
         clearTimeout(nextSend);
@@ -105,7 +106,11 @@ export function hedgedRequester(nc: NatsConnection, totalTimeoutMs: number): Hed
       const giveUp = setTimeout(() => {
         if (!link.online) lastProblem = "the NATS connection is down";
         const attempts = `${sent} attempt${sent === 1 ? "" : "s"}`;
-        const why = `no reply to ${subject} within ${totalTimeoutMs} ms (${attempts}; last: ${lastProblem})`;
+        const advice =
+          lastProblem === nobodyListens
+            ? ": is a grading service connected to it? `rlvr stack up` starts one, or grade with --via local"
+            : "";
+        const why = `no reply to ${subject} from NATS at ${nc.getServer()} within ${totalTimeoutMs} ms (${attempts}; last: ${lastProblem})${advice}`;
         settle(() => reject(new GraderUnavailableError(why)));
       }, totalTimeoutMs);
       // Whatever was in flight when the connection dropped is lost with it.
@@ -116,7 +121,7 @@ export function hedgedRequester(nc: NatsConnection, totalTimeoutMs: number): Hed
           waiting.delete(token);
           tokens.delete(token);
           if (isNoResponders(msg)) {
-            lastProblem = `no service listens on ${subject}`;
+            lastProblem = nobodyListens;
             sendAfter(retryDelayMs(++pauses));
             return;
           }

@@ -74,7 +74,9 @@ export async function connectNats(
       // Waiting here rather than with the client's waitOnFirstConnect, which retries a refused login forever.
       if (error instanceof errors.AuthorizationError) throw new Error(loginRefused(servers, login, error));
       if (!extras.waitForServer) {
-        throw new Error(`cannot connect to NATS at ${servers.join(", ")}: ${(error as Error).message}`);
+        throw new Error(
+          `cannot connect to NATS at ${servers.join(", ")} (${(error as Error).message}): is nats-server running there? \`rlvr stack up\` starts one with the services; else name yours with --nats-url or NATS_URL`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, delays.next()));
     }

@@ -2,9 +2,10 @@
 import { Command } from "commander";
 import { GradeLineSchema, type GradeRequest, type Verdict } from "../../../shared/contracts/grading.ts";
 import { addGraderFlags, type GraderFlags, gradeOptionsFromFlags, openGrader } from "../grader-options.ts";
+import { writeJsonDocument } from "../io/json-document.ts";
 import { readJsonl, writeJsonl } from "../io/jsonl.ts";
 import { progressBar } from "../ui/progress.ts";
-import { summarizeVerdicts } from "../ui/verdict-summary.ts";
+import { describeVerdictSummary, verdictSummary } from "../ui/verdict-summary.ts";
 
 const CHUNK = 1024;
 const MAX_REPORTED_ERRORS = 10;
@@ -16,13 +17,16 @@ export function gradeCommand(): Command {
     )
     .argument("<input>", "JSONL file, or - for stdin")
     .option("-o, --output <file>", "where the verdicts go (JSONL, one per input line, in order)", "-")
-    .option("--quiet", "no progress bar or summary");
+    .option("--quiet", "no progress bar or summary")
+    .option("--json", "instead of JSONL, one JSON document: {summary, verdicts} (no summary on stderr)");
   addGraderFlags(command).action(
-    async (input: string, flags: GraderFlags & { output: string; quiet?: boolean }) => {
-      const requests = await readRequests(input);
+    async (input: string, flags: GraderFlags & { output: string; quiet?: boolean; json?: boolean }) => {
       const options = gradeOptionsFromFlags(flags);
+      const requests = await readRequests(input);
       const grader = await openGrader(flags);
-      const writer = writeJsonl(flags.output);
+      // With --json the verdicts are written at the end, with the summary.
+      const writer = flags.json ? undefined : writeJsonl(flags.output);
+      const lines: (Verdict & { line: number })[] = [];
       const progress = flags.quiet ? undefined : progressBar(`grading via ${flags.via}`, requests.length);
       const verdicts: Verdict[] = [];
       const started = performance.now();
@@ -34,7 +38,9 @@ export function gradeCommand(): Command {
             options,
           );
           graded.forEach((verdict, i) => {
-            writer.write({ line: chunk[i]!.line, ...verdict });
+            const line = { line: chunk[i]!.line, ...verdict };
+            if (writer) writer.write(line);
+            else lines.push(line);
             verdicts.push(verdict);
           });
           const correct = verdicts.filter((v) => v.correct).length;
@@ -42,10 +48,12 @@ export function gradeCommand(): Command {
         }
       } finally {
         progress?.done();
-        await writer.close();
+        await writer?.close();
         await grader.close();
       }
-      if (!flags.quiet) console.error(summarizeVerdicts(verdicts, (performance.now() - started) / 1000));
+      const summary = verdictSummary(verdicts, (performance.now() - started) / 1000);
+      if (flags.json) await writeJsonDocument(flags.output, { summary, verdicts: lines });
+      else if (!flags.quiet) console.error(describeVerdictSummary(summary));
     },
   );
   return command;

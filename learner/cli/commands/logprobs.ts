@@ -3,9 +3,9 @@
  * compare the learner's forward pass with vLLM's `prompt_logprobs` or transformers' on the same
  * checkpoint.
  */
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { z } from "zod";
-import { loadCheckpoint } from "../../model/checkpoint.ts";
+import { loadCheckpoint, readCheckpointConfig } from "../../model/checkpoint.ts";
 import { describeIssues } from "../../model/config.ts";
 import { disposeParams } from "../../model/params.ts";
 import { logProbsOfSequences } from "../../model/sequence-log-probs.ts";
@@ -13,8 +13,9 @@ import type { Tokenizer } from "../../tokenizers/tokenizer.ts";
 import { type BackendName, selectBackend } from "../../train/backend.ts";
 import { loadPolicyText } from "../../train/load-policy.ts";
 import { readJsonl, writeJsonl } from "../io/jsonl.ts";
+import { backendOption } from "../options/learner-options.ts";
+import { positiveInt } from "../options/values.ts";
 import { storedTokenizer } from "./generate.ts";
-import { backendOption, intOption } from "./train.ts";
 
 const id = z.union([z.string(), z.number()]).optional();
 
@@ -79,9 +80,11 @@ export function logprobsCommand(): Command {
     )
     .requiredOption("--checkpoint <dir>", "checkpoint directory (the learner's or a Hugging Face Qwen2 one)")
     .option("--out <file>", "output JSONL (- for stdout)", "-")
-    .addOption(intOption("--batch-size <n>", "sequences per forward pass").default(8))
+    .addOption(new Option("--batch-size <n>", "sequences per forward pass").argParser(positiveInt).default(8))
     .addOption(backendOption())
     .action(async (file: string, flags: LogprobsFlags) => {
+      // A missing or broken checkpoint stops here, before the input is read or a backend starts.
+      await readCheckpointConfig(flags.checkpoint);
       const inputs = await readInputs(file);
       const sequences = await tokenIds(inputs, flags.checkpoint);
       await selectBackend(flags.backend);

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { startStack } from "../../../infra/stack/stack.ts";
 import { httpGrader } from "../../../shared/clients/grader-http.ts";
 import { natsGrader } from "../../../shared/clients/grader-nats.ts";
@@ -16,13 +16,38 @@ import { defaultDataDir } from "../../../shared/datasets/location.ts";
 import { connectNats } from "../../../shared/nats/connection.ts";
 import { seededRng } from "../../../shared/random/seeded.ts";
 import { syntheticResponses } from "../../../shared/synthetic/responses.ts";
+import { printJson } from "../io/json-document.ts";
+import { nonNegativeInt, positiveInt } from "../options/values.ts";
 import { progressBar } from "../ui/progress.ts";
-import { summarizeVerdicts } from "../ui/verdict-summary.ts";
+import { describeVerdictSummary, type VerdictSummary, verdictSummary } from "../ui/verdict-summary.ts";
 
 interface LabelledItem {
   request: GradeRequest;
   label: boolean;
   benchmark: string;
+}
+
+interface TransportRun {
+  verdicts: Verdict[];
+  seconds: number;
+}
+
+/** What the check found: the table on stdout, or the document `--json` prints. */
+interface StackCheckReport {
+  http: VerdictSummary;
+  nats: VerdictSummary;
+  /** Items whose HTTP and NATS verdicts differ. */
+  disagreements: number;
+  /**
+   * Agreement with the synthetic labels, per benchmark and over `all`: the shares of correct rewrites
+   * accepted and of wrong values rejected (null: the benchmark has no such items).
+   */
+  labels: {
+    benchmark: string;
+    items: number;
+    acceptedCorrect: number | null;
+    rejectedWrong: number | null;
+  }[];
 }
 
 export function stackCheckCommand(): Command {
@@ -31,12 +56,15 @@ export function stackCheckCommand(): Command {
       "start nats-server and two graders, grade synthetic responses to the six benchmarks over HTTP and NATS, check both agree with each other and the known labels, stop",
     )
     .option("--data <dir>", "benchmark data directory", defaultDataDir())
-    .option("--per-problem <n>", "responses per problem", "4")
-    .option("--seed <n>", "seed for the synthetic responses", "1")
-    .action(async (flags: { data: string; perProblem: string; seed: string }) => {
-      const items = await demoItems(flags.data, Number(flags.perProblem), Number(flags.seed));
+    .addOption(new Option("--per-problem <n>", "responses per problem").argParser(positiveInt).default(4))
+    .addOption(
+      new Option("--seed <n>", "seed for the synthetic responses").argParser(nonNegativeInt).default(1),
+    )
+    .option("--json", "print the figures as one JSON document on stdout (progress stays on stderr)")
+    .action(async (flags: { data: string; perProblem: number; seed: number; json?: boolean }) => {
+      const items = await demoItems(flags.data, flags.perProblem, flags.seed);
       const stateDir = await mkdtemp(join(tmpdir(), "rlvr-stack-check-"));
-      console.log("starting nats-server and two grading replicas…");
+      console.error("starting nats-server and two grading replicas…");
       const stack = await startStack({ stateDir, graderReplicas: 2, evaluator: false });
       try {
         const requests = items.map((i) => i.request);
@@ -50,7 +78,9 @@ export function stackCheckCommand(): Command {
         const overNats = await gradeWithProgress("NATS", requests, (batch) => nats.gradeMany(batch));
         await nats.close();
         await nc.close();
-        report(items, overHttp, overNats);
+        const checked = checkReport(items, overHttp, overNats);
+        if (flags.json) printJson(checked);
+        else printReport(checked);
       } finally {
         await stack.stop();
         await rm(stateDir, { recursive: true, force: true });
@@ -82,7 +112,7 @@ async function gradeWithProgress(
   transport: string,
   requests: GradeRequest[],
   grade: (batch: GradeRequest[]) => Promise<Verdict[]>,
-): Promise<{ verdicts: Verdict[]; seconds: number }> {
+): Promise<TransportRun> {
   const bar = progressBar(`grading over ${transport.padEnd(4)}`, requests.length);
   const started = performance.now();
   const verdicts: Verdict[] = [];
@@ -95,28 +125,42 @@ async function gradeWithProgress(
   return { verdicts, seconds: (performance.now() - started) / 1000 };
 }
 
-function report(
-  items: LabelledItem[],
-  http: { verdicts: Verdict[]; seconds: number },
-  nats: { verdicts: Verdict[]; seconds: number },
-): void {
-  const disagreements = http.verdicts.filter((v, i) => v.correct !== nats.verdicts[i]!.correct).length;
-  console.log(`\n${summarizeVerdicts(http.verdicts, http.seconds)}`);
-  console.log(`HTTP and NATS verdicts differ on ${disagreements} of ${items.length} items`);
+function checkReport(items: LabelledItem[], http: TransportRun, nats: TransportRun): StackCheckReport {
+  const rows = items.map((item, i) => ({ item, verdict: http.verdicts[i]! }));
+  const share = (selected: typeof rows, want: boolean) =>
+    selected.length ? selected.filter((r) => r.verdict.correct === want).length / selected.length : null;
+  const benchmarks = [...new Set(items.map((i) => i.benchmark))];
+  return {
+    http: verdictSummary(http.verdicts, http.seconds),
+    nats: verdictSummary(nats.verdicts, nats.seconds),
+    disagreements: http.verdicts.filter((v, i) => v.correct !== nats.verdicts[i]!.correct).length,
+    labels: [...benchmarks, "all"].map((benchmark) => {
+      const selected = rows.filter((r) => benchmark === "all" || r.item.benchmark === benchmark);
+      return {
+        benchmark,
+        items: selected.length,
+        acceptedCorrect: share(
+          selected.filter((r) => r.item.label),
+          true,
+        ),
+        rejectedWrong: share(
+          selected.filter((r) => !r.item.label),
+          false,
+        ),
+      };
+    }),
+  };
+}
+
+function printReport(report: StackCheckReport): void {
+  const percent = (share: number | null) => (share === null ? "-" : `${(100 * share).toFixed(1)}%`);
+  console.log(`\n${describeVerdictSummary(report.http)}`);
+  console.log(`HTTP and NATS verdicts differ on ${report.disagreements} of ${report.http.graded} items`);
   console.log("\nagreement with the synthetic labels (correct rewrites accepted, wrong values rejected):");
   console.log("  benchmark        items  accepted-correct  rejected-wrong");
-  const benchmarks = [...new Set(items.map((i) => i.benchmark))];
-  for (const benchmark of [...benchmarks, "all"]) {
-    const rows = items.map((item, i) => ({ item, verdict: http.verdicts[i]! }));
-    const selected = rows.filter((r) => benchmark === "all" || r.item.benchmark === benchmark);
-    const positives = selected.filter((r) => r.item.label);
-    const negatives = selected.filter((r) => !r.item.label);
-    const rate = (rs: typeof rows, want: boolean) =>
-      rs.length
-        ? `${((100 * rs.filter((r) => r.verdict.correct === want).length) / rs.length).toFixed(1)}%`
-        : "-";
+  for (const row of report.labels) {
     console.log(
-      `  ${benchmark.padEnd(16)} ${String(selected.length).padStart(5)}  ${rate(positives, true).padStart(16)}  ${rate(negatives, false).padStart(14)}`,
+      `  ${row.benchmark.padEnd(16)} ${String(row.items).padStart(5)}  ${percent(row.acceptedCorrect).padStart(16)}  ${percent(row.rejectedWrong).padStart(14)}`,
     );
   }
 }

@@ -3,9 +3,9 @@
  * check` checks the grader end to end.
  */
 import { readFileSync } from "node:fs";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { Command, Option } from "commander";
 import { DEFAULT_STATE_DIR, startStack } from "../../../infra/stack/stack.ts";
-import { positiveInt } from "../grader-options.ts";
+import { port, positiveInt } from "../options/values.ts";
 import { stackCheckCommand } from "./stack-check.ts";
 
 export function stackCommand(): Command {
@@ -15,16 +15,12 @@ export function stackCommand(): Command {
     .description("start nats-server, the grading and the evaluation services; Ctrl-C stops them all")
     .addOption(
       new Option("--nats-port <port>", "NATS client port (a cluster's nodes: this one and the ones after)")
-        .argParser(positiveInt)
+        .argParser(port)
         .default(4222),
     )
+    .addOption(new Option("--grader-port <port>", "grading service HTTP port").argParser(port).default(8787))
     .addOption(
-      new Option("--grader-port <port>", "grading service HTTP port").argParser(positiveInt).default(8787),
-    )
-    .addOption(
-      new Option("--evaluator-port <port>", "evaluation service HTTP port")
-        .argParser(positiveInt)
-        .default(8788),
+      new Option("--evaluator-port <port>", "evaluation service HTTP port").argParser(port).default(8788),
     )
     .addOption(
       new Option("--grader-replicas <n>", "grader replicas in the NATS queue group").argParser(positiveInt),
@@ -81,8 +77,8 @@ function readToken(file: string): string {
   try {
     token = readFileSync(file, "utf8").trim();
   } catch (error) {
-    throw new InvalidArgumentError(`--http-token-file: cannot read ${file}: ${(error as Error).message}`);
+    throw new Error(`--http-token-file: cannot read ${file}: ${(error as Error).message}`);
   }
-  if (!token) throw new InvalidArgumentError(`--http-token-file: ${file} is empty`);
+  if (!token) throw new Error(`--http-token-file: ${file} is empty`);
   return token;
 }

@@ -28,3 +28,16 @@ describe("--via default", () => {
     assert.equal(viaWith("nats://127.0.0.1:4222", { natsWhenConfigured: true }, ["--via", "local"]), "local");
   });
 });
+
+describe("--via in the help", () => {
+  const viaHelp = (defaults?: GraderFlagDefaults) => {
+    const help = addGraderFlags(new Command("probe"), defaults).helpInformation().replace(/\s+/g, " ");
+    return /--via <transport> (.*?) --grader-url/.exec(help)![1]!;
+  };
+
+  it("states the real default once", () => {
+    assert.match(viaHelp({ natsWhenConfigured: true }), /default: nats when NATS_URL is set, else local\)$/);
+    assert.doesNotMatch(viaHelp({ natsWhenConfigured: true }), /"local"\)|default: "/);
+    assert.match(viaHelp(), /default: "local"\)$/);
+  });
+});

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { freePort } from "../../../infra/stack/managed-process.ts";
-import { GraderRequestError } from "../../../shared/clients/grader.ts";
-import { GraderUnavailableError, httpGrader, replicaUrls } from "../../../shared/clients/grader-http.ts";
+import { GraderRequestError, GraderUnavailableError } from "../../../shared/clients/grader.ts";
+import { httpGrader, replicaUrls } from "../../../shared/clients/grader-http.ts";
 import { sizedBatches, utf8Bytes } from "../../../shared/clients/sized-batches.ts";
 import type { GradeRequest } from "../../../shared/contracts/grading.ts";
 
