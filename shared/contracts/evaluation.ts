@@ -5,6 +5,12 @@
 import { z } from "zod";
 import { GoldSchema, GradeOptionsSchema, MAX_RESPONSE_CHARS } from "./grading.ts";
 
+/**
+ * Samples per problem: the paper's protocol (Pass@1 over k = 16), the default of `rlvr generate`,
+ * `rlvr eval` and evaluation jobs alike, so that generated samples score with default flags.
+ */
+export const DEFAULT_K = 16;
+
 /** One sampled response to one problem (a JSONL line of a samples file). */
 export const SampleSchema = z
   .object({
@@ -24,8 +30,23 @@ export const SampleSchema = z
   });
 export type Sample = z.output<typeof SampleSchema>;
 
+/**
+ * How much of a problem set an evaluation covers. Partial (fewer problems than the set holds, or
+ * fewer than k samples for some) happens only under `allowPartial`, and every output says so.
+ */
+export const CoverageSchema = z.object({
+  problems: z.object({ covered: z.number().int(), total: z.number().int() }),
+  /** Samples scored per covered problem (at most k each). */
+  samplesPerProblem: z.object({ min: z.number().int(), max: z.number().int() }),
+  /** The samples per problem asked for. */
+  k: z.number().int(),
+  partial: z.boolean(),
+});
+export type Coverage = z.output<typeof CoverageSchema>;
+
 export const BenchmarkScoreSchema = z.object({
   benchmark: z.string(),
+  /** Problems scored (those with samples). */
   problems: z.number().int(),
   /** Samples per problem used (the smallest count over the set's problems). */
   k: z.number().int(),
@@ -39,6 +60,7 @@ export const BenchmarkScoreSchema = z.object({
   meanResponseChars: z.number(),
   /** Samples whose check timed out or failed. */
   gradingFailures: z.number().int(),
+  coverage: CoverageSchema,
 });
 export type BenchmarkScore = z.output<typeof BenchmarkScoreSchema>;
 
@@ -46,6 +68,11 @@ export const EvaluationResultSchema = z.object({
   benchmarks: z.array(BenchmarkScoreSchema),
   /** Unweighted mean over benchmarks (the paper's "Avg." column). */
   average: z.object({ pass1: z.number(), majAtK: z.number(), passAtK: z.record(z.string(), z.number()) }),
+  /**
+   * Whether the whole evaluation is partial: some benchmark's coverage is, or some problem set given
+   * has no samples at all (`missing`, left out of the average).
+   */
+  coverage: z.object({ partial: z.boolean(), missing: z.array(z.string()) }),
   samples: z.number().int(),
   /** Per-problem detail: correct count of n samples and the majority verdict. */
   problems: z.array(
@@ -90,7 +117,7 @@ export const EvaluationRequestSchema = z
     /** Problem sets the evaluator has on disk (default: the six benchmarks) or sent inline. */
     benchmarks: z.array(z.string().min(1)).min(1).optional(),
     problemSets: z.array(InlineProblemSetSchema).min(1).optional(),
-    k: z.number().int().min(1).max(1024).default(16),
+    k: z.number().int().min(1).max(1024).default(DEFAULT_K),
     gradeOptions: GradeOptionsSchema.optional(),
     allowPartial: z.boolean().default(false),
     title: JobTitleSchema,

@@ -87,7 +87,8 @@ export async function loadProblemSet(
   return { name: basename(path, extname(path)), path, problems, skipped };
 }
 
-async function readRecords(path: string): Promise<Record<string, unknown>[]> {
+/** The records of a `.jsonl` (or `.json` Lines) or `.parquet` file; Parquet's 64-bit integers as numbers. */
+export async function readRecords(path: string): Promise<Record<string, unknown>[]> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -97,7 +98,7 @@ async function readRecords(path: string): Promise<Record<string, unknown>[]> {
   if (path.endsWith(".parquet")) {
     const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     try {
-      return (await parquetReadObjects({ file, compressors })) as Record<string, unknown>[];
+      return plainNumbers(await parquetReadObjects({ file, compressors })) as Record<string, unknown>[];
     } catch (error) {
       throw new DatasetError(`${path} is not a readable Parquet file: ${(error as Error).message}`);
     }
@@ -168,10 +169,19 @@ export function lookup(record: unknown, path: string): unknown {
   return value;
 }
 
-/** Parquet gives bigints and typed lists; golds are strings, numbers or lists of strings. */
+/** Parquet can give a scalar gold as a one-element list; golds are strings, numbers or lists of strings. */
 function normalizeGold(value: unknown): unknown {
-  if (typeof value === "bigint") return Number(value);
   if (Array.isArray(value) && value.length === 1 && typeof value[0] !== "string")
     return normalizeGold(value[0]);
+  return value;
+}
+
+/** Parquet's INT64 columns come as bigints, which JSON and zod's numbers do not take. */
+function plainNumbers(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  if (Array.isArray(value)) return value.map(plainNumbers);
+  if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainNumbers(v)]));
+  }
   return value;
 }

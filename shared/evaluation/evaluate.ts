@@ -31,7 +31,8 @@ export async function evaluateSamples(
   samples: Sample[],
   options: EvaluateOptions,
 ): Promise<Evaluation> {
-  const { problems, report } = matchSamples(sets, samples, options.k);
+  const matched = matchSamples(sets, samples, options.k);
+  const { problems, report } = matched;
   if (!options.allowPartial) assertComplete(report, options.k);
   if (problems.length === 0) throw new Error("no problem has samples: nothing to evaluate");
   const requests: GradeRequest[] = problems.flatMap((p) =>
@@ -52,7 +53,7 @@ export async function evaluateSamples(
     return verdicts.slice(start, cursor);
   });
   const result = await scoreEvaluation(
-    problems,
+    matched,
     byProblem,
     graderEquivalence(options.grader, options.gradeOptions),
   );

@@ -13,7 +13,9 @@ export interface ProblemSamples {
 }
 
 export interface SamplesReport {
-  /** `set/id` of problems that have no sample at all. */
+  /** Problem sets none of whose problems has a sample. */
+  unanswered: string[];
+  /** `set/id` of problems that have no sample at all, in sets that have samples for others. */
   missing: string[];
   /** Samples that name a set or problem that does not exist (`set/id`, with counts). */
   extra: { key: string; count: number }[];
@@ -23,11 +25,17 @@ export interface SamplesReport {
   duplicates: string[];
   /** Samples beyond the first k of a problem, left out. */
   surplus: number;
+  /** Fewest and most samples a problem with samples has (before keeping the first k); 0 when none has. */
+  found: { min: number; max: number };
 }
 
 export interface MatchedSamples {
   problems: ProblemSamples[];
   report: SamplesReport;
+  /** Every problem set matched against, with its size: what coverage is measured against. */
+  sets: { name: string; problems: number }[];
+  /** The samples per problem asked for. */
+  k: number;
 }
 
 export class SamplesError extends Error {
@@ -74,17 +82,20 @@ export function matchSamples(sets: ProblemSet[], samples: Sample[], k: number): 
     }
     entry.samples.push({ order: sample.sample ?? position, response: sample.response });
   });
+  const answered = new Set([...byKey.values()].filter((e) => e.samples.length > 0).map((e) => e.set));
   const report: SamplesReport = {
+    unanswered: sets.map((s) => s.name).filter((name) => !answered.has(name)),
     missing: [],
     extra: [...extra].map(([key, count]) => ({ key, count })),
     short: [],
     duplicates,
     surplus: 0,
+    found: { min: 0, max: 0 },
   };
   const problems: ProblemSamples[] = [];
   for (const [key, entry] of byKey) {
     if (entry.samples.length === 0) {
-      report.missing.push(key);
+      if (answered.has(entry.set)) report.missing.push(key);
       continue;
     }
     if (entry.samples.length < k) report.short.push({ key, samples: entry.samples.length });
@@ -95,7 +106,9 @@ export function matchSamples(sets: ProblemSet[], samples: Sample[], k: number): 
       .map((s) => s.response);
     problems.push({ set: entry.set, problem: entry.problem, responses });
   }
-  return { problems, report };
+  const counts = [...byKey.values()].map((e) => e.samples.length).filter((n) => n > 0);
+  if (counts.length > 0) report.found = { min: Math.min(...counts), max: Math.max(...counts) };
+  return { problems, report, sets: sets.map((s) => ({ name: s.name, problems: s.problems.length })), k };
 }
 
 /** Throws a SamplesError describing every problem unless the samples cover every problem k times. */
@@ -106,10 +119,12 @@ export function assertComplete(report: SamplesReport, k: number): void {
   if (report.extra.length > 0) {
     lines.push(`samples for unknown problems: ${list(report.extra.map((e) => `${e.key} ×${e.count}`))}`);
   }
+  if (report.unanswered.length > 0) lines.push(`problem sets without any sample: ${list(report.unanswered)}`);
   if (report.missing.length > 0) lines.push(`problems without samples: ${list(report.missing)}`);
   if (report.short.length > 0) {
+    const { min, max } = report.found;
     lines.push(
-      `problems with fewer than k = ${k} samples: ${list(report.short.map((s) => `${s.key} (${s.samples})`))}`,
+      `problems with fewer than k = ${k} samples: ${list(report.short.map((s) => `${s.key} (${s.samples})`))}; the samples hold ${min === max ? min : `${min} to ${max}`} per problem`,
     );
   }
   if (report.duplicates.length > 0) lines.push(`sample numbers given twice: ${list(report.duplicates)}`);

@@ -1,16 +1,17 @@
 /** Scores graded samples: Pass@1, pass@k and maj@k per benchmark and their unweighted average. */
-import type { BenchmarkScore, EvaluationResult } from "../contracts/evaluation.ts";
+import type { BenchmarkScore, Coverage, EvaluationResult } from "../contracts/evaluation.ts";
 import type { Verdict } from "../contracts/grading.ts";
 import { passAtKTable } from "../metrics/pass-at-k.ts";
 import { type EquivalenceCheck, majorityVotes } from "./majority.ts";
-import type { ProblemSamples } from "./samples.ts";
+import type { MatchedSamples } from "./samples.ts";
 
-/** `verdicts[i][j]` is the verdict of `problems[i].responses[j]`. */
+/** `verdicts[i][j]` is the verdict of `matched.problems[i].responses[j]`. */
 export async function scoreEvaluation(
-  problems: ProblemSamples[],
+  matched: MatchedSamples,
   verdicts: Verdict[][],
   sameAnswer: EquivalenceCheck,
 ): Promise<EvaluationResult> {
+  const { problems } = matched;
   const majority = await majorityVotes(verdicts, sameAnswer);
   const detail = problems.map((p, i) => ({
     benchmark: p.set,
@@ -42,8 +43,12 @@ export async function scoreEvaluation(
       majAtK: mean((r) => (r.majority ? 1 : 0)),
       meanResponseChars: rows.reduce((s, r) => s + r.chars, 0) / rows.reduce((s, r) => s + r.n, 0),
       gradingFailures: rows.reduce((s, r) => s + r.failures, 0),
+      coverage: coverageOf(matched, benchmark, rows),
     };
   });
+  const missing = matched.sets
+    .map((s) => s.name)
+    .filter((name) => !benchmarks.some((b) => b.benchmark === name));
   const avg = (f: (b: BenchmarkScore) => number) =>
     benchmarks.reduce((s, b) => s + f(b), 0) / benchmarks.length;
   const sharedKeys = Object.keys(benchmarks[0]?.passAtK ?? {}).filter((key) =>
@@ -56,6 +61,7 @@ export async function scoreEvaluation(
       majAtK: avg((b) => b.majAtK),
       passAtK: Object.fromEntries(sharedKeys.map((key) => [key, avg((b) => b.passAtK[key]!)])),
     },
+    coverage: { partial: missing.length > 0 || benchmarks.some((b) => b.coverage.partial), missing },
     samples: detail.reduce((s, d) => s + d.n, 0),
     problems: detail.map(({ benchmark, id, n, correct, majority }) => ({
       benchmark,
@@ -64,5 +70,16 @@ export async function scoreEvaluation(
       correct,
       majority,
     })),
+  };
+}
+
+function coverageOf(matched: MatchedSamples, benchmark: string, rows: { n: number }[]): Coverage {
+  const total = matched.sets.find((s) => s.name === benchmark)!.problems;
+  const min = Math.min(...rows.map((r) => r.n));
+  return {
+    problems: { covered: rows.length, total },
+    samplesPerProblem: { min, max: Math.max(...rows.map((r) => r.n)) },
+    k: matched.k,
+    partial: rows.length < total || min < matched.k,
   };
 }

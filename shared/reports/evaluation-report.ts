@@ -17,16 +17,68 @@ export function benchmarkDisplayName(name: string): string {
 
 const pct = (v: number) => (v * 100).toFixed(1);
 
+const PARTIAL_MARK = " (partial)";
+const PARTIAL_HEADLINE = "Warning: partial evaluation.";
+const PARTIAL_LEAD = "These figures do not cover the whole problem sets:";
+
+/**
+ * What a partial evaluation leaves out, one sentence per benchmark and one for the average; empty
+ * for a complete one. Every output (terminal, Markdown, HTML) shows these.
+ */
+export function partialWarnings(result: EvaluationResult): string[] {
+  const samplesOf = (min: number, max: number) =>
+    min === max ? `${min} sample${min === 1 ? "" : "s"}` : `${min} to ${max} samples`;
+  const covered = result.benchmarks
+    .filter((b) => b.coverage.partial)
+    .map(({ benchmark, coverage }) => {
+      const { problems, samplesPerProblem: samples, k } = coverage;
+      const which =
+        problems.covered < problems.total
+          ? `${problems.covered} of ${problems.total}`
+          : `all ${problems.total}`;
+      const each =
+        samples.min < k
+          ? `${samplesOf(samples.min, samples.max)} per problem (k = ${k})`
+          : `${samplesOf(k, k)} each`;
+      return `${benchmarkDisplayName(benchmark)}: ${which} problems, ${each}.`;
+    });
+  const missing = result.coverage.missing.map(
+    (name) => `${benchmarkDisplayName(name)}: no samples, left out.`,
+  );
+  if (covered.length === 0 && missing.length === 0) return [];
+  const scored = result.benchmarks.length;
+  const partial =
+    covered.length === 0
+      ? ""
+      : covered.length === scored
+        ? scored === 1
+          ? ", partial"
+          : ", all partial"
+        : `, ${covered.length} of them partial`;
+  const over =
+    missing.length > 0
+      ? `${scored} of ${scored + missing.length} benchmarks`
+      : `${scored} benchmark${scored === 1 ? "" : "s"}`;
+  const average = `Avg.: the mean over ${over}${partial}.`;
+  return [...covered, ...missing, average];
+}
+
+const marked = (name: string, partial: boolean) => (partial ? `${name}${PARTIAL_MARK}` : name);
+
 export function evaluationMarkdown(result: EvaluationResult, title: string): string {
-  const names = result.benchmarks.map((b) => benchmarkDisplayName(b.benchmark));
+  const names = result.benchmarks.map((b) => marked(benchmarkDisplayName(b.benchmark), b.coverage.partial));
   const k = Math.min(...result.benchmarks.map((b) => b.k));
   const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+  const warnings = partialWarnings(result);
   const lines = [
     `# ${title}`,
     "",
+    ...(warnings.length > 0
+      ? [`**${PARTIAL_HEADLINE}** ${PARTIAL_LEAD}`, "", ...warnings.map((w) => `- ${w}`), ""]
+      : []),
     `Pass@1 (%) over k = ${k} samples per problem; Avg. is the unweighted mean over benchmarks.`,
     "",
-    row(["", ...names, "Avg."]),
+    row(["", ...names, marked("Avg.", result.coverage.partial)]),
     row(["---", ...names.map(() => "---:"), "---:"]),
     row(["Pass@1", ...result.benchmarks.map((b) => pct(b.pass1)), pct(result.average.pass1)]),
     row([`maj@${k}`, ...result.benchmarks.map((b) => pct(b.majAtK)), pct(result.average.majAtK)]),
@@ -42,7 +94,20 @@ export function evaluationMarkdown(result: EvaluationResult, title: string): str
     "",
     row(["", ...names]),
     row(["---", ...names.map(() => "---:")]),
-    row(["problems", ...result.benchmarks.map((b) => String(b.problems))]),
+    row([
+      "problems",
+      ...result.benchmarks.map(({ coverage: { problems } }) =>
+        problems.covered < problems.total
+          ? `${problems.covered} of ${problems.total}`
+          : String(problems.total),
+      ),
+    ]),
+    row([
+      "samples per problem",
+      ...result.benchmarks.map(({ coverage: { samplesPerProblem: s } }) =>
+        s.min === s.max ? String(s.min) : `${s.min}–${s.max}`,
+      ),
+    ]),
     row(["mean response (chars)", ...result.benchmarks.map((b) => b.meanResponseChars.toFixed(0))]),
     row(["grading timeouts/errors", ...result.benchmarks.map((b) => String(b.gradingFailures))]),
     "",
@@ -50,13 +115,15 @@ export function evaluationMarkdown(result: EvaluationResult, title: string): str
   return lines.join("\n");
 }
 
+const PARTIAL_CSS = ".partial{background:#fff4d6;border:2px solid #d99a00;padding:.6rem 1rem;margin:1rem 0}";
+
 export function evaluationHtml(result: EvaluationResult, title: string): string {
   const groups = [
     ...result.benchmarks.map((b) => ({
-      label: benchmarkDisplayName(b.benchmark),
+      label: marked(benchmarkDisplayName(b.benchmark), b.coverage.partial),
       values: [b.pass1, b.majAtK],
     })),
-    { label: "Avg.", values: [result.average.pass1, result.average.majAtK] },
+    { label: marked("Avg.", result.coverage.partial), values: [result.average.pass1, result.average.majAtK] },
   ];
   const k = Math.min(...result.benchmarks.map((b) => b.k));
   const curves = result.benchmarks.map((b) => ({
@@ -78,10 +145,15 @@ export function evaluationHtml(result: EvaluationResult, title: string): string 
       })
       .join("")}</table>`;
   const split = table.findIndex((r, i) => i > 0 && r.startsWith("|  |"));
+  const warnings = partialWarnings(result);
+  const banner =
+    warnings.length > 0
+      ? `<div class="partial" role="alert"><strong>${PARTIAL_HEADLINE}</strong> ${PARTIAL_LEAD}<ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>\n`
+      : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>${CHART_CSS}</style></head><body>
+<style>${CHART_CSS}${PARTIAL_CSS}</style></head><body>
 <h1>${escapeHtml(title)}</h1>
-<p>${result.samples} samples over ${result.problems.length} problems; Pass@1 is the mean over problems of the fraction of correct samples (k = ${k}).</p>
+${banner}<p>${result.samples} samples over ${result.problems.length} problems; Pass@1 is the mean over problems of the fraction of correct samples (k = ${k}).</p>
 ${htmlTable(split > 0 ? table.slice(0, split) : table)}
 ${groupedBars(groups, ["Pass@1", `maj@${k}`], "Pass@1 and majority vote per benchmark")}
 ${lineChart(curves, "pass@k", "k (samples)", true)}

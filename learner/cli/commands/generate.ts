@@ -2,6 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { Command, Option } from "commander";
+import { DEFAULT_K } from "../../../shared/contracts/evaluation.ts";
 import { resolveProblemSets } from "../../../shared/datasets/resolve.ts";
 import { inspectCheckpoint } from "../../model/checkpoint.ts";
 import { describeIssues } from "../../model/config.ts";
@@ -11,9 +12,12 @@ import { type TokenizerConfig, TokenizerConfigSchema } from "../../train/config.
 import { CURRICULUM_TEST_SET, curriculumTestSet } from "../../train/data.ts";
 import { generateSamples } from "../../train/generate-samples.ts";
 import { loadPolicy } from "../../train/load-policy.ts";
+import { printJson } from "../io/json-document.ts";
 import { writeJsonl } from "../io/jsonl.ts";
+import { backendOption, levelsOption } from "../options/learner-options.ts";
+import { UsageError } from "../options/usage.ts";
+import { nonNegativeInt, positiveInt, positiveNumber, probability } from "../options/values.ts";
 import { progressBar } from "../ui/progress.ts";
-import { backendOption, floatOption, intOption, levelsOption } from "./train.ts";
 
 interface GenerateFlags {
   checkpoint: string;
@@ -28,6 +32,7 @@ interface GenerateFlags {
   problemsOut?: string;
   backend: BackendName;
   levels?: number[];
+  json?: boolean;
 }
 
 export function generateCommand(): Command {
@@ -41,12 +46,24 @@ export function generateCommand(): Command {
       "--data <path...>",
       "problem sets (.jsonl/.parquet files or folders); default: the curriculum's test split",
     )
-    .addOption(intOption("--problems <n>", "curriculum test problems (without --data)").default(100))
-    .addOption(intOption("--seed <n>", "seed of the curriculum split and of sampling", true).default(1))
-    .addOption(intOption("--k <n>", "samples per problem").default(4))
-    .addOption(floatOption("--temperature <t>", "sampling temperature").default(0.6))
-    .addOption(floatOption("--top-p <p>", "nucleus mass").default(1))
-    .addOption(intOption("--max-new-tokens <n>", "response length limit").default(40))
+    .addOption(
+      new Option("--problems <n>", "curriculum test problems (without --data)")
+        .argParser(positiveInt)
+        .default(100),
+    )
+    .addOption(
+      new Option("--seed <n>", "seed of the curriculum split and of sampling")
+        .argParser(nonNegativeInt)
+        .default(1),
+    )
+    .addOption(
+      new Option("--k <n>", "samples per problem (rlvr eval's default too)")
+        .argParser(positiveInt)
+        .default(DEFAULT_K),
+    )
+    .addOption(new Option("--temperature <t>", "sampling temperature").argParser(positiveNumber).default(0.6))
+    .addOption(new Option("--top-p <p>", "nucleus mass").argParser(probability).default(1))
+    .addOption(new Option("--max-new-tokens <n>", "response length limit").argParser(positiveInt).default(40))
     .option("--out <file>", "samples JSONL", "runs/generate/samples.jsonl")
     .addOption(
       new Option(
@@ -56,7 +73,11 @@ export function generateCommand(): Command {
     )
     .addOption(levelsOption())
     .addOption(backendOption())
+    .option("--json", "print what was written (paths and counts) as JSON on stdout, and nothing else")
     .action(async (flags: GenerateFlags) => {
+      if (flags.json && flags.out === "-") {
+        throw new UsageError("--json and --out - both write to stdout: give --out a file");
+      }
       await selectBackend(flags.backend);
       const { policy } = await loadPolicy(
         { checkpoint: flags.checkpoint },
@@ -72,12 +93,14 @@ export function generateCommand(): Command {
       const sets = flags.data
         ? await resolveProblemSets(flags.data)
         : [curriculumTestSet(flags.problems, flags.seed, flags.levels)];
-      if (!flags.data) {
-        const path = flags.problemsOut ?? join(dirname(flags.out), `${CURRICULUM_TEST_SET}.jsonl`);
-        const writer = writeJsonl(path);
+      const problemsPath = flags.data
+        ? undefined
+        : (flags.problemsOut ?? join(dirname(flags.out), `${CURRICULUM_TEST_SET}.jsonl`));
+      if (problemsPath) {
+        const writer = writeJsonl(problemsPath);
         for (const p of sets[0]!.problems) writer.write({ id: p.id, problem: p.problem, answer: p.gold });
         await writer.close();
-        console.error(`problems: ${path}`);
+        console.error(`problems: ${problemsPath}`);
       }
       const total = sets.reduce((n, s) => n + s.problems.length, 0);
       const bar = progressBar("generate", total);
@@ -98,7 +121,17 @@ export function generateCommand(): Command {
         const writer = writeJsonl(flags.out);
         for (const s of samples) writer.write(s);
         await writer.close();
-        console.log(`${samples.length} samples of ${total} problems: ${flags.out}`);
+        const summary = `${samples.length} samples of ${total} problems (k = ${flags.k}): ${flags.out}`;
+        if (flags.json) {
+          printJson({
+            samples: flags.out,
+            problems: total,
+            k: flags.k,
+            count: samples.length,
+            problemsFile: problemsPath ?? null,
+          });
+        } else if (flags.out === "-") console.error(summary);
+        else console.log(summary);
       } finally {
         disposeParams(policy.model.params);
       }

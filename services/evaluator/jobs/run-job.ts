@@ -110,7 +110,8 @@ async function evaluate(ctx: JobContext, job: EvaluationJobMessage, status: Eval
         throw new JobRejected(describe(error));
       });
   const samples = await loadSamples(ctx, request.samples.object);
-  const { problems, report } = matchSamples(sets, samples, request.k);
+  const matched = matchSamples(sets, samples, request.k);
+  const { problems, report } = matched;
   try {
     if (!request.allowPartial) assertComplete(report, request.k);
   } catch (error) {
@@ -150,7 +151,7 @@ async function evaluate(ctx: JobContext, job: EvaluationJobMessage, status: Eval
     byProblem.push(verdicts.slice(cursor, cursor + p.responses.length));
     cursor += p.responses.length;
   }
-  return scoreEvaluation(problems, byProblem, graderEquivalence(ctx.grader, request.gradeOptions));
+  return scoreEvaluation(matched, byProblem, graderEquivalence(ctx.grader, request.gradeOptions));
 }
 
 async function gradeChunk(

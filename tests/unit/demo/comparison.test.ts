@@ -24,8 +24,15 @@ function evaluation(
       majAtK: pass1,
       meanResponseChars: 12,
       gradingFailures: 0,
+      coverage: {
+        problems: { covered: problems[benchmark] ?? 10, total: problems[benchmark] ?? 10 },
+        samplesPerProblem: { min: 16, max: 16 },
+        k: 16,
+        partial: false,
+      },
     })),
     average: { pass1: values.reduce((a, b) => a + b, 0) / values.length, majAtK: 0, passAtK: {} },
+    coverage: { partial: false, missing: [] },
     samples: 160 * values.length,
     problems: [],
   };

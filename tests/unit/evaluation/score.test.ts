@@ -77,14 +77,9 @@ describe("scores", () => {
       const [benchmark, id] = key.split("/") as [string, string];
       return list.map((a, n) => sample(benchmark, id, `so \\boxed{${a}}`, n));
     });
-    const { problems, report } = matchSamples(sets, samples, 4);
-    assertComplete(report, 4);
-    const verdicts = problems.map((p) =>
-      p.responses.map((response) => checkAnswer({ response, gold: p.problem.gold })),
-    );
-    const result = await scoreEvaluation(problems, verdicts, async (pairs) =>
-      pairs.map(({ a, b }) => checkAnswer({ response: `\\boxed{${a}}`, gold: b }).correct),
-    );
+    const matched = matchSamples(sets, samples, 4);
+    assertComplete(matched.report, 4);
+    const result = await score(matched);
     const [alpha, beta] = result.benchmarks;
     assert.equal(alpha!.k, 4);
     assert.equal(alpha!.pass1, (2 / 4 + 1 / 4) / 2);
@@ -96,5 +91,53 @@ describe("scores", () => {
     assert.equal(result.average.pass1, (alpha!.pass1 + beta!.pass1) / 2);
     assert.equal(result.samples, 12);
     assert.deepEqual(Object.keys(result.average.passAtK), ["pass@1", "pass@2", "pass@4"]);
+    assert.deepEqual(alpha!.coverage, {
+      problems: { covered: 2, total: 2 },
+      samplesPerProblem: { min: 4, max: 4 },
+      k: 4,
+      partial: false,
+    });
+    assert.deepEqual(result.coverage, { partial: false, missing: [] });
+  });
+
+  it("say how much of each set a partial evaluation covers", async () => {
+    const samples = [
+      ...[0, 1, 2].map((n) => sample("alpha", 0, "\\boxed{2}", n)),
+      sample("alpha", 0, "\\boxed{2}", 3),
+      ...[0, 1].map((n) => sample("beta", "q", "\\boxed{6}", n)),
+    ];
+    const three = [
+      ...sets,
+      { name: "gamma", path: "gamma.jsonl", skipped: [], problems: [{ id: "g", problem: "?", gold: "1" }] },
+    ];
+    const matched = matchSamples(three, samples, 4);
+    assert.deepEqual(matched.report.unanswered, ["gamma"]);
+    assert.deepEqual(matched.report.missing, ["alpha/1"]);
+    assert.deepEqual(matched.report.found, { min: 2, max: 4 });
+    const result = await score(matched);
+    const [alpha, beta] = result.benchmarks;
+    assert.deepEqual(alpha!.coverage, {
+      problems: { covered: 1, total: 2 },
+      samplesPerProblem: { min: 4, max: 4 },
+      k: 4,
+      partial: true,
+    });
+    assert.deepEqual(beta!.coverage, {
+      problems: { covered: 1, total: 1 },
+      samplesPerProblem: { min: 2, max: 2 },
+      k: 4,
+      partial: true,
+    });
+    assert.deepEqual(result.coverage, { partial: true, missing: ["gamma"] });
   });
 });
+
+/** Grades every matched response with the answer checker and scores them. */
+function score(matched: ReturnType<typeof matchSamples>) {
+  const verdicts = matched.problems.map((p) =>
+    p.responses.map((response) => checkAnswer({ response, gold: p.problem.gold })),
+  );
+  return scoreEvaluation(matched, verdicts, async (pairs) =>
+    pairs.map(({ a, b }) => checkAnswer({ response: `\\boxed{${a}}`, gold: b }).correct),
+  );
+}
