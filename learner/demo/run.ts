@@ -4,9 +4,9 @@
  * the grader over NATS, Pass@1 after, then the table, `summary.json` and the HTML report. Everything
  * it started is stopped, on Ctrl-C too.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { type RunningStack, startStack } from "../../infra/stack/stack.ts";
 import { natsGrader } from "../../shared/clients/grader-nats.ts";
@@ -14,14 +14,15 @@ import type { EvaluationResult } from "../../shared/contracts/evaluation.ts";
 import type { ProblemSet } from "../../shared/datasets/problems.ts";
 import { connectNats } from "../../shared/nats/connection.ts";
 import { progressBar } from "../cli/ui/progress.ts";
+import type { Dashboard } from "../dashboard/server.ts";
 import { disposeParams } from "../model/params.ts";
+import { readMetrics } from "../repro/run-files.ts";
 import { type BackendName, selectBackend } from "../train/backend.ts";
 import type { ModelSource, TrainConfig } from "../train/config.ts";
 import { curriculumTestSetsByKind } from "../train/data.ts";
 import { stopOnSigint } from "../train/interrupt.ts";
 import { loadPolicy } from "../train/load-policy.ts";
-import type { StepMetrics } from "../train/metrics.ts";
-import { METRICS_FILE, trainRl } from "../train/rl.ts";
+import { trainRl } from "../train/rl.ts";
 import { comparePass1, comparisonTable, describeProblemCounts } from "./comparison.ts";
 import { demoReportHtml } from "./report.ts";
 import { evaluateThroughService } from "./service-evaluation.ts";
@@ -38,6 +39,8 @@ export interface DemoOptions {
   backend: BackendName;
   quick: boolean;
   command: string;
+  /** Live charts of the training (`--dashboard`), and the outputs at the end. */
+  dashboard?: Dashboard;
 }
 
 export type DemoOutcome =
@@ -88,11 +91,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
     say(`[3/4] training with ${config.loss}: ${config.steps} steps, rewards from the grader over NATS`);
     const grader = await natsGrader({ connection: nc });
     const bar = progressBar("train", config.steps);
+    options.dashboard?.addRun(config.loss, `${config.loss}, seed ${config.seed}`);
     const training = await trainRl(config, {
       runDir: join(options.out, "train"),
       grader,
       shouldStop: stop.requested,
       onStep: (m) => {
+        options.dashboard?.step(config.loss, m);
         const val = m.valPass1 === undefined ? "" : ` val@1 ${m.valPass1.toFixed(3)}`;
         bar.tick(1, `reward ${m.meanReward.toFixed(3)} entropy ${m.entropy.toFixed(3)}${val}`);
       },
@@ -134,6 +139,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoOutcome> {
   });
   const table = comparisonTable(comparison);
   const files = await writeOutputs(options.out, summary, table);
+  options.dashboard?.finish(files.map((path) => ({ label: basename(path), path })));
   return { interrupted: false, summary, table, files };
 }
 
@@ -189,14 +195,6 @@ function stackProcesses(stack: RunningStack): DemoSummary["processes"] {
     ...stack.graders.map((g) => g.process),
     ...(stack.evaluator ? [stack.evaluator.process] : []),
   ].map((p) => ({ name: p.name, pid: p.pid }));
-}
-
-async function readMetrics(runDir: string): Promise<StepMetrics[]> {
-  const text = await readFile(join(runDir, METRICS_FILE), "utf8");
-  return text
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as StepMetrics);
 }
 
 async function writeOutputs(out: string, summary: DemoSummary, table: string): Promise<string[]> {

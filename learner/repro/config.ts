@@ -34,6 +34,8 @@ export const RunSpecSchema = z
       .strict()
       .nullable()
       .optional(),
+    /** A learning-rate sweep's rate; absent: the budget's (`optimizer.lr`). */
+    lr: z.number().positive().optional(),
     seeds: z.array(z.number().int().min(0)).min(1),
   })
   .strict();

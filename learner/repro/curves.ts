@@ -1,9 +1,12 @@
 /**
- * Training curves of Figures 4 and 5 from the runs' metrics: each quantity averaged over a run's seeds
- * step by step, the per-step ones optionally smoothed by a trailing moving average.
+ * Training curves of Figures 4 and 5 from the runs' metrics: each quantity's mean over a run's seeds
+ * step by step with its standard deviation over them (the band), the per-step ones smoothed seed by
+ * seed by a trailing moving average first. Validation Pass@1 starts at step 0, the starting
+ * checkpoint, for runs that measured it.
  */
 import { trailingMean } from "../../shared/reports/smoothing.ts";
 import type { StepMetrics } from "../train/metrics.ts";
+import { meanStd } from "./aggregate.ts";
 
 export const CURVE_FIELDS = ["entropy", "valPass1", "meanReward", "allCorrectShare"] as const;
 export type CurveField = (typeof CURVE_FIELDS)[number];
@@ -18,38 +21,55 @@ export const CURVE_TITLES: Record<CurveField, string> = {
 /** Logged on every step (the others only on evaluation steps, and are never smoothed). */
 const PER_STEP: readonly CurveField[] = ["entropy", "meanReward", "allCorrectShare"];
 
+/** One step of one seed: what its metrics line (or, at step 0, its start validation) recorded. */
+export type SeedRecord = Pick<StepMetrics, "step"> & Partial<Pick<StepMetrics, CurveField>>;
+
 export interface Point {
   x: number;
+  /** Mean over the seeds that logged the field at this step. */
   y: number;
+  /** Their sample standard deviation, where two or more seeds logged it. */
+  std?: number;
 }
 
-/** Per step, the mean over the seeds that logged the field at that step. */
-export function meanOverSeeds(seeds: readonly (readonly StepMetrics[])[], field: CurveField): Point[] {
+/** Per step, the mean (and spread) over the seeds that logged the field at that step. */
+export function meanOverSeeds(seeds: readonly (readonly SeedRecord[])[], field: CurveField): Point[] {
   const byStep = new Map<number, number[]>();
-  for (const metrics of seeds) {
-    for (const m of metrics) {
-      const value = m[field];
+  for (const records of seeds) {
+    for (const record of records) {
+      const value = record[field];
       if (typeof value !== "number") continue;
-      const values = byStep.get(m.step) ?? [];
+      const values = byStep.get(record.step) ?? [];
       values.push(value);
-      byStep.set(m.step, values);
+      byStep.set(record.step, values);
     }
   }
   return [...byStep.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([x, values]) => ({ x, y: values.reduce((a, b) => a + b, 0) / values.length }));
+    .map(([x, values]) => {
+      const { mean, std, n } = meanStd(values);
+      return n > 1 ? { x, y: mean, std } : { x, y: mean };
+    });
 }
 
 export function curve(
-  seeds: readonly (readonly StepMetrics[])[],
+  seeds: readonly (readonly SeedRecord[])[],
   field: CurveField,
   smoothing: number,
 ): Point[] {
-  const points = meanOverSeeds(seeds, field);
-  if (!PER_STEP.includes(field)) return points;
-  const smoothed = trailingMean(
-    points.map((p) => p.y),
-    smoothing,
+  if (!PER_STEP.includes(field)) return meanOverSeeds(seeds, field);
+  return meanOverSeeds(
+    seeds.map((records) => smoothed(records, field, smoothing)),
+    field,
   );
-  return points.map((p, i) => ({ x: p.x, y: smoothed[i]! }));
+}
+
+/** One seed's values of the field, step by step, each replaced by its trailing mean. */
+function smoothed(records: readonly SeedRecord[], field: CurveField, window: number): SeedRecord[] {
+  const logged = records.filter((r) => typeof r[field] === "number").sort((a, b) => a.step - b.step);
+  const values = trailingMean(
+    logged.map((r) => r[field]!),
+    window,
+  );
+  return logged.map((r, i) => ({ step: r.step, [field]: values[i] }));
 }

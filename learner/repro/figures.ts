@@ -3,9 +3,10 @@
  * autodiff through the project's losses next to the closed forms) and the training curves of Figures 4
  * and 5.
  */
-import { type Line, lineChart, PALETTE, roundedUp } from "../../shared/reports/svg.ts";
+import { type BandPoint, type Line, lineChart, PALETTE, roundedUp } from "../../shared/reports/svg.ts";
 import { type Figure1Data, figure1Data } from "../objectives/figure1.ts";
-import { CURVE_FIELDS, CURVE_TITLES, type CurveField, type Point } from "./curves.ts";
+import { CURVE_FIELDS, CURVE_TITLES, type Point } from "./curves.ts";
+import type { MethodCurves } from "./summary.ts";
 
 const GRPO_COLOR = "#e15759";
 const REAL_COLOR = "#4e79a7";
@@ -50,14 +51,6 @@ export function figure1(data: Figure1Data = figure1Data()): Figure1 {
   };
 }
 
-/** One method's curves, averaged over its seeds. */
-export interface MethodCurves {
-  label: string;
-  /** The run's position in the config: its colour. */
-  index: number;
-  curves: Record<CurveField, Point[]>;
-}
-
 /** The four panels of Figure 4 (or 5): entropy, validation Pass@1, reward, 100% solved ratio. */
 export function trainingCurves(methods: readonly MethodCurves[]): string[] {
   return CURVE_FIELDS.map((field) =>
@@ -66,6 +59,7 @@ export function trainingCurves(methods: readonly MethodCurves[]): string[] {
         label: m.label,
         points: m.curves[field],
         color: PALETTE[m.index % PALETTE.length],
+        band: seedBand(m.curves[field]),
       })),
       CURVE_TITLES[field],
       "training step",
@@ -73,4 +67,9 @@ export function trainingCurves(methods: readonly MethodCurves[]): string[] {
       { fitY: field === "entropy" ? "plain" : "percent" },
     ),
   );
+}
+
+/** Mean ± one standard deviation over seeds, at the steps two or more seeds logged. */
+export function seedBand(points: readonly Point[]): BandPoint[] {
+  return points.flatMap((p) => (p.std === undefined ? [] : [{ x: p.x, lo: p.y - p.std, hi: p.y + p.std }]));
 }

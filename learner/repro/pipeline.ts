@@ -7,12 +7,10 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import type { GraderClient } from "../../shared/clients/grader.ts";
-import { figure1Data } from "../objectives/figure1.ts";
 import { readJsonConfig } from "../train/config.ts";
 import type { SftStep } from "../train/sft.ts";
-import { table1, table4 } from "./aggregate.ts";
 import { REFERENCE_RUN, type ReproConfig } from "./config.ts";
-import { CURVE_FIELDS, type CurveField, curve, type Point } from "./curves.ts";
+import { CURVE_FIELDS, type CurveField, curve, type Point, type SeedRecord } from "./curves.ts";
 import {
   evaluateCheckpoint,
   type FamilyPass1,
@@ -20,14 +18,14 @@ import {
   type HeldOutEvaluation,
   heldOutFamilies,
 } from "./held-out.ts";
-import { outcome } from "./outcome.ts";
 import { type PlannedRun, planRuns } from "./plan.ts";
 import { code, commandLine, machine } from "./provenance.ts";
 import { writeReport } from "./report.ts";
 import { readMetrics } from "./run-files.ts";
 import { type RunnerEvents, runPlan } from "./runner.ts";
 import { prepareStart, type StartingPoint } from "./start.ts";
-import type { Summary } from "./summary.ts";
+import { readStartValidation } from "./start-validation.ts";
+import { type Summary, summarize } from "./summary.ts";
 
 export interface ReproduceOptions {
   configPath: string;
@@ -35,6 +33,8 @@ export interface ReproduceOptions {
   /** The tfjs backend in use, for the record. */
   backend: string;
   shouldStop: () => boolean;
+  /** Data-parallel workers of each run's update (see trainRl). */
+  workers?: number;
   events?: RunnerEvents & {
     sftStep?(step: SftStep, total: number): void;
     evaluatingStart?(checkpoint: string): void;
@@ -67,13 +67,11 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
     grader: options.grader,
     heldOut: { families: heldOut.families, finalEval: heldOut.finalEval },
     shouldStop: options.shouldStop,
+    workers: options.workers,
     events: options.events,
   });
   if (ran.stopped) return { stopped: true };
-  const families = heldOut.families.map((f) => f.name);
-  const t1 = table1(families, repro.runs, ran.results, startPass1);
-  const t4 = table4(repro.runs, ran.results);
-  const summary: Summary = {
+  const summary = summarize({
     command: commandLine(),
     configPath: options.configPath,
     code: await code(),
@@ -85,14 +83,10 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
     config: repro,
     start: { ...start, pass1: startPass1 },
     shared,
-    families,
+    families: heldOut.families.map((f) => f.name),
     runs: ran.results,
-    table1: t1,
-    table4: t4,
-    outcome: outcome(t1, t4),
-    figure1: figure1Data(),
     curves: await curvesByRun(repro, plan),
-  };
+  });
   return { stopped: false, summary, paths: await writeReport(repro.reportDir, summary) };
 }
 
@@ -129,11 +123,18 @@ async function startEvaluation(
 async function curvesByRun(repro: ReproConfig, plan: readonly PlannedRun[]): Promise<Summary["curves"]> {
   const out: Summary["curves"] = {};
   for (const [index, spec] of repro.runs.entries()) {
-    const seeds = await Promise.all(plan.filter((r) => r.spec === spec).map((r) => readMetrics(r.dir)));
+    const seeds = await Promise.all(plan.filter((r) => r.spec === spec).map((r) => seedRecords(r.dir)));
     const curves = Object.fromEntries(
       CURVE_FIELDS.map((field) => [field, curve(seeds, field, repro.smoothing)]),
     ) as Record<CurveField, Point[]>;
     out[spec.name] = { label: spec.label, index, curves };
   }
   return out;
+}
+
+/** A run's metrics, after its step-0 validation where it measured one. */
+async function seedRecords(dir: string): Promise<SeedRecord[]> {
+  const start = await readStartValidation(dir);
+  const metrics = await readMetrics(dir);
+  return start ? [{ step: 0, valPass1: start.valPass1 }, ...metrics] : metrics;
 }

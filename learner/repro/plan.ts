@@ -52,5 +52,7 @@ export function runConfig(
     loss: spec.loss,
     tau: spec.tau,
     kl: spec.kl,
+    // Spread only when set: an undefined override would hide the budget's rate.
+    ...(spec.lr === undefined ? {} : { "optimizer.lr": spec.lr }),
   });
 }

@@ -2,21 +2,24 @@
 import { execFile } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { promisify } from "node:util";
+import { z } from "zod";
 
-export interface Machine {
-  cpu: string;
-  cores: number;
-  memoryGiB: number;
-  platform: string;
-  node: string;
-  backend: string;
-}
+export const MachineSchema = z.object({
+  cpu: z.string(),
+  cores: z.number().int().positive(),
+  memoryGiB: z.number().min(0),
+  platform: z.string(),
+  node: z.string(),
+  backend: z.string(),
+});
+export type Machine = z.output<typeof MachineSchema>;
 
-export interface Code {
-  commit: string;
+export const CodeSchema = z.object({
+  commit: z.string(),
   /** Uncommitted changes to tracked files when it ran. */
-  dirty: boolean;
-}
+  dirty: z.boolean(),
+});
+export type Code = z.output<typeof CodeSchema>;
 
 export function machine(backend: string): Machine {
   const cores = cpus();

@@ -17,12 +17,19 @@ function minutes(seconds: number): string {
   return seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(1)} min`;
 }
 
+const gitState = (c: Summary["code"]) => `git ${c.commit}${c.dirty ? " with uncommitted changes" : ""}`;
+
 function provenance(s: Summary): string[] {
   return [
     `Command: \`${s.command}\` (config \`${s.configPath}\`)`,
-    `Code: git ${s.code.commit}${s.code.dirty ? " with uncommitted changes" : ""}`,
+    `Code: ${gitState(s.code)}`,
     `Machine: ${s.machine.cpu}, ${s.machine.cores} cores, ${s.machine.memoryGiB} GiB, ${s.machine.platform}, Node ${s.machine.node}, tfjs backend ${s.machine.backend}`,
     `Started ${s.startedAt}; wall time of this invocation ${minutes(s.wallSeconds)}; compute of all runs ${minutes(s.computeSeconds)}`,
+    ...(s.rerendered
+      ? [
+          `Report rendered again from summary.json on ${s.rerendered.at} with ${gitState(s.rerendered.code)} (\`rlvr repro --report-only\`): the measurements are the runs', the tables, intervals and figures this code's`,
+        ]
+      : []),
   ];
 }
 
@@ -39,10 +46,50 @@ function setup(s: Summary): string[] {
   ];
 }
 
-const TABLE1_CAPTION =
-  "Table 1 layout: Pass@1 per task family of the curriculum's held-out split and their unweighted average; mean ± std over seeds. Best method per column in bold.";
-const TABLE4_CAPTION =
-  "Table 4 layout: average Pass@1 (%) over the task families, mean ± std over seeds. REAL is τ = 0.5 without KL (the τ = 0.5 and no-KL settings).";
+const INTERVALS =
+  "In brackets, the 95% interval over problems: a bootstrap of the held-out problems (2,000 resamples, fixed seed) of the seeds' mean Pass@1 per problem; a problem's samples are correlated, so problems, not samples, are resampled.";
+
+/** Said when the results predate per-problem records, which the intervals need. */
+const NO_INTERVALS =
+  "These results were recorded before per-problem Pass@1 was kept, so no interval over problems can be given.";
+
+function intervalsNote(s: Summary): string {
+  const rows = [...s.table1.models, ...s.table1.methods, ...s.table4.rows];
+  return rows.some((r) => r.cells.some((c) => c.interval)) ? INTERVALS : NO_INTERVALS;
+}
+
+const table1Caption = (s: Summary) =>
+  `Table 1 layout: Pass@1 per task family of the curriculum's held-out split and their unweighted average; mean ± std over seeds. ${intervalsNote(s)} Best method per column in bold.`;
+const table4Caption = (s: Summary) =>
+  `Table 4 layout: average Pass@1 (%) over the task families, mean ± std over seeds. ${intervalsNote(s)} REAL is τ = 0.5 without KL (the τ = 0.5 and no-KL settings).`;
+
+/** What the training curves show, and what the runs behind them did not record. */
+function curvesCaption(s: Summary, names: readonly string[]): string {
+  const methods = names.flatMap((n) => (s.curves[n] ? [s.curves[n]] : []));
+  const every = s.shared.eval.every;
+  const lines = [
+    `Mean over seeds. Validation Pass@1 is on the run's held-out split, every ${every} step${every === 1 ? "" : "s"}.`,
+  ];
+  if (s.config.smoothing > 1)
+    lines.push(`Per-step curves are trailing means over ${s.config.smoothing} steps, taken seed by seed.`);
+  const banded = methods.some((m) =>
+    Object.values(m.curves).some((points) => points.some((p) => p.std !== undefined)),
+  );
+  const seeded = methods.some((m) => s.config.runs.find((r) => r.label === m.label)!.seeds.length > 1);
+  if (banded)
+    lines.push("The shaded band is ± one standard deviation over seeds (methods with two or more seeds).");
+  else if (seeded)
+    lines.push(
+      "These curves were recorded as means over seeds only, before the spread was kept, so no band is drawn.",
+    );
+  const startsAtZero = methods.every((m) => m.curves.valPass1[0]?.x === 0);
+  lines.push(
+    startsAtZero
+      ? "Validation Pass@1 starts at step 0, the starting checkpoint."
+      : "These runs predate the step-0 validation, so their validation curves start at the first evaluation step (the starting checkpoint's held-out Pass@1, on other problems, is in Table 1).",
+  );
+  return lines.join(" ");
+}
 
 export function reportMarkdown(s: Summary): string {
   return [
@@ -57,13 +104,13 @@ export function reportMarkdown(s: Summary): string {
     "",
     "## Table 1: methods",
     "",
-    TABLE1_CAPTION,
+    table1Caption(s),
     "",
     gridMarkdown(table1Grid(s.table1)),
     "",
     "## Table 4: further analysis",
     "",
-    TABLE4_CAPTION,
+    table4Caption(s),
     "",
     gridMarkdown(table4Grid(s.table4)),
     "",
@@ -77,8 +124,6 @@ export function reportHtml(s: Summary): string {
   const main = s.config.runs.filter((r) => r.table === "main").map((r) => r.name);
   const deviation = Math.max(...Object.values(fig1.maxDeviation));
   const list = (lines: string[]) => `<ul>${lines.map((l) => `<li>${inlineCode(l)}</li>`).join("")}</ul>`;
-  const smoothing =
-    s.config.smoothing > 1 ? ` Per-step curves are trailing means over ${s.config.smoothing} steps.` : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${TITLE}</title>
 <style>${CHART_CSS}
 .section{text-align:left;background:#fafafa;font-style:italic}.figure{display:flex;flex-wrap:wrap}
@@ -90,10 +135,10 @@ ${list(setup(s))}
 <h2>Outcome</h2>
 <ul class="outcome">${s.outcome.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>
 <h2>Table 1: methods</h2>
-<p>${escapeHtml(TABLE1_CAPTION)}</p>
+<p>${escapeHtml(table1Caption(s))}</p>
 ${gridHtml(table1Grid(s.table1))}
 <h2>Table 4: further analysis</h2>
-<p>${escapeHtml(TABLE4_CAPTION)}</p>
+<p>${escapeHtml(table4Caption(s))}</p>
 ${gridHtml(table4Grid(s.table4))}
 <h2 id="figure-1">Figure 1: gradient magnitude against the relative log-probability</h2>
 <p>Autodiff through the project's GRPO and REAL losses (wide, pale) under the closed forms of eq. 3 and eq. 9
@@ -101,9 +146,10 @@ ${gridHtml(table4Grid(s.table4))}
 the grid: ${deviation.toExponential(1)}.</p>
 <div class="figure">${fig1.svg.join("")}</div>
 <h2 id="figure-4">Figure 4: training dynamics of the methods</h2>
-<p>Mean over seeds. Validation Pass@1 is on the run's held-out split, every ${s.shared.eval.every} step${s.shared.eval.every === 1 ? "" : "s"}.${smoothing}</p>
+<p>${escapeHtml(curvesCaption(s, main))}</p>
 <div class="figure">${curvesOf(main).join("")}</div>
 <h2 id="figure-5">Figure 5: BCE loss and anchor logits</h2>
+<p>${escapeHtml(curvesCaption(s, s.config.figure5))}</p>
 <div class="figure">${curvesOf(s.config.figure5).join("")}</div>
 <h2>Runs</h2>
 ${runsTable(s)}

@@ -1,9 +1,9 @@
 /**
  * Runs the plan one run at a time (two cores do not gain from more), each from the shared starting
- * checkpoint into its own folder. Rerunning skips finished runs and resumes an interrupted one from its
+ * checkpoint into its own folder, whose validation Pass@1 it measures first (the curve's step 0). Rerunning skips finished runs and resumes an interrupted one from its
  * newest checkpoint, so a reproduction can be stopped and continued at will.
  */
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { GraderClient } from "../../shared/clients/grader.ts";
 import type { StepMetrics } from "../train/metrics.ts";
@@ -12,10 +12,13 @@ import { latestCheckpoint } from "../train/state.ts";
 import { evaluateCheckpoint, type HeldOutEvaluation } from "./held-out.ts";
 import type { PlannedRun } from "./plan.ts";
 import { type RunResult, readMetrics, readResult, writeResult } from "./run-files.ts";
+import { readStartValidation, type StartValidation, validateStart } from "./start-validation.ts";
 
 export interface RunnerEvents {
   skipped?(run: PlannedRun, index: number, total: number): void;
   started?(run: PlannedRun, index: number, total: number, fromStep: number): void;
+  /** The starting checkpoint's validation Pass@1 on the run's held-out split: its curve's step 0. */
+  validatedStart?(run: PlannedRun, validation: StartValidation): void;
   step?(run: PlannedRun, metrics: StepMetrics): void;
   evaluating?(run: PlannedRun): void;
   finished?(run: PlannedRun, result: RunResult, seconds: number): void;
@@ -26,6 +29,8 @@ export interface RunnerOptions {
   heldOut: Omit<HeldOutEvaluation, "grader" | "tokenizer" | "maxNewTokens">;
   shouldStop: () => boolean;
   events?: RunnerEvents;
+  /** Data-parallel workers of each run's update (see trainRl). */
+  workers?: number;
 }
 
 export interface RunnerOutcome {
@@ -61,12 +66,19 @@ async function runOne(
   const started = performance.now();
   const fromStep = checkpoint ? stepOf(checkpoint) : 0;
   events.started?.(run, index, total, fromStep);
+  if (fromStep === 0 && run.config.eval.every > 0) {
+    // Measured again when a run restarts from scratch, so that it always matches the run's config.
+    await mkdir(run.dir, { recursive: true });
+    const validation = await validateStart(run, options.grader);
+    events.validatedStart?.(run, validation);
+  }
   if (fromStep < run.config.steps) {
     const trained = await trainRl(run.config, {
       runDir: run.dir,
       grader: options.grader,
       resume: checkpoint !== undefined,
       shouldStop: options.shouldStop,
+      workers: options.workers,
       onStep: (metrics) => events.step?.(run, metrics),
     });
     if (trained.stopped) return undefined;
@@ -81,12 +93,13 @@ async function runOne(
     maxNewTokens: run.config.maxResponseTokens,
   });
   const metrics = await readMetrics(run.dir);
+  const startSeconds = (await readStartValidation(run.dir))?.evalSeconds ?? 0;
   const result: RunResult = {
     name: run.spec.name,
     seed: run.seed,
     steps: run.config.steps,
     pass1,
-    trainSeconds: metrics.reduce((sum, m) => sum + m.stepSeconds + (m.evalSeconds ?? 0), 0),
+    trainSeconds: metrics.reduce((sum, m) => sum + m.stepSeconds + (m.evalSeconds ?? 0), startSeconds),
   };
   await writeResult(run.dir, result);
   events.finished?.(run, result, (performance.now() - started) / 1000);

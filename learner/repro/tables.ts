@@ -15,13 +15,18 @@ interface GridRow {
   cells: { text: string; best: boolean }[];
 }
 
-/** `0.412 ± 0.013` (`0.412` for one seed, `—` for none); percent as Table 4 prints it. */
+/**
+ * `0.412 ± 0.013 [0.381, 0.443]`: the mean, the std over seeds (none for one seed) and the 95% interval
+ * over problems (where recorded); `—` for no finished run; percent as Table 4 prints it.
+ */
 export function formatMeanStd(m: MeanStd, percent = false): string {
   if (m.n === 0) return "—";
   const scale = percent ? 100 : 1;
   const digits = percent ? 1 : 3;
-  const mean = (m.mean * scale).toFixed(digits);
-  return m.n > 1 ? `${mean} ± ${(m.std * scale).toFixed(digits)}` : mean;
+  const text = (v: number) => (v * scale).toFixed(digits);
+  const spread = m.n > 1 ? ` ± ${text(m.std)}` : "";
+  const interval = m.interval ? ` [${text(m.interval.lo)}, ${text(m.interval.hi)}]` : "";
+  return `${text(m.mean)}${spread}${interval}`;
 }
 
 /** Both layouts print three digits of a fraction (0.412, 41.2%): ties are judged as printed. */

@@ -18,6 +18,8 @@ export interface PassAtOne {
   /** Unweighted mean over sets (the paper's "Avg."). */
   average: number;
   bySet: Record<string, number>;
+  /** Per set, each problem's share of correct samples, in the set's order (for intervals over problems). */
+  byProblem: Record<string, number[]>;
   /** Mean response length in tokens. */
   meanResponseTokens: number;
 }
@@ -31,14 +33,15 @@ export async function passAtOne(
 ): Promise<PassAtOne> {
   const rng = seededRng(options.seed);
   const bySet: Record<string, number> = {};
+  const byProblem: Record<string, number[]> = {};
   let tokens = 0;
   let samples = 0;
   for (const set of sets) {
     const problems = set.problems.slice(0, options.limit ?? set.problems.length);
     const rollouts = sampleKPerProblem(policy, problems, options, rng);
     const rewards = await gradeRollouts(grader, policy.prompts, problems, rollouts);
-    bySet[set.name] =
-      rewards.reduce((a, r) => a + r.reduce((x, y) => x + y, 0) / r.length, 0) / problems.length;
+    byProblem[set.name] = rewards.map((r) => r.reduce((x, y) => x + y, 0) / r.length);
+    bySet[set.name] = byProblem[set.name]!.reduce((a, b) => a + b, 0) / problems.length;
     for (const group of rollouts) for (const r of group) tokens += r.response.length;
     samples += problems.length * options.k;
   }
@@ -46,6 +49,7 @@ export async function passAtOne(
   return {
     average: values.reduce((a, b) => a + b, 0) / values.length,
     bySet,
+    byProblem,
     meanResponseTokens: tokens / samples,
   };
 }

@@ -84,6 +84,15 @@ describe("rlvr repro --quick", () => {
     for (const cell of cells) {
       assert.equal(cell.n, 1);
       inUnitInterval(cell.mean, "a table cell");
+      assert.ok(cell.interval, "every cell has its interval over problems");
+      assert.ok(cell.interval.lo <= cell.mean && cell.mean <= cell.interval.hi, JSON.stringify(cell));
+    }
+    for (const run of config.runs) {
+      assert.equal(summary.curves[run.name]!.curves.valPass1[0]!.x, 0, `${run.name} validates at step 0`);
+      const start = JSON.parse(
+        await readFile(join(runsDir, run.name, "seed-1", "start-validation.json"), "utf8"),
+      );
+      inUnitInterval(start.valPass1, `${run.name} step-0 validation`);
     }
 
     const markdown = await readFile(join(reportDir, "tables.md"), "utf8");
@@ -98,7 +107,8 @@ describe("rlvr repro --quick", () => {
     for (const row of t1) assert.equal(row.split("|").length - 2, TASK_KINDS.length + 2, row);
     const t4 = rowsOf("## Table 4");
     assert.equal(t4.length, 2 + 7);
-    for (const row of t4.slice(2)) assert.match(row, /^\| .+ \| (\*\*)?\d{1,3}\.\d(\*\*)? \|$/);
+    for (const row of t4.slice(2))
+      assert.match(row, /^\| .+ \| (\*\*)?\d{1,3}\.\d \[\d{1,3}\.\d, \d{1,3}\.\d\](\*\*)? \|$/);
 
     const html = await readFile(join(reportDir, "report.html"), "utf8");
     for (const heading of ["Table 1", "Table 4", "Figure 1", "Figure 4", "Figure 5"])

@@ -2,6 +2,7 @@
 import { isAbsolute, join } from "node:path";
 import { Command, Option } from "commander";
 import { PROJECT_ROOT } from "../../../infra/stack/binaries.ts";
+import { dashboardOption, openDashboard } from "../../dashboard/option.ts";
 import { runDemo } from "../../demo/run.ts";
 import type { BackendName } from "../../train/backend.ts";
 import {
@@ -10,7 +11,8 @@ import {
   type TrainConfig,
   TrainConfigSchema,
 } from "../../train/config.ts";
-import { backendOption, intOption } from "./train.ts";
+import { backendOption } from "../options/learner-options.ts";
+import { nonNegativeInt, positiveInt } from "../options/values.ts";
 
 /** The demo's recipe: the RL config, whose `model.checkpoint` is the shipped warm start. */
 export const DEMO_RECIPE = join("learner", "train", "configs", "demo.json");
@@ -40,6 +42,7 @@ interface DemoFlags {
   natsUrl?: string;
   quick?: boolean;
   backend: BackendName;
+  dashboard?: number;
 }
 
 export function demoCommand(): Command {
@@ -58,14 +61,24 @@ export function demoCommand(): Command {
       "the RL recipe (a `rlvr train` config; a relative model.checkpoint is read from the project folder)",
       join(PROJECT_ROOT, DEMO_RECIPE),
     )
-    .addOption(intOption("--steps <n>", "training steps (default: the recipe's)"))
-    .addOption(intOption("--seed <n>", "seed of training, of the held-out problems and of sampling", true))
-    .addOption(intOption("--eval-problems <n>", "held-out problems per task family").default(40))
+    .addOption(new Option("--steps <n>", "training steps (default: the recipe's)").argParser(positiveInt))
+    .addOption(
+      new Option("--seed <n>", "seed of training, of the held-out problems and of sampling").argParser(
+        nonNegativeInt,
+      ),
+    )
+    .addOption(
+      new Option("--eval-problems <n>", "held-out problems per task family")
+        .argParser(positiveInt)
+        .default(40),
+    )
     .addOption(new Option("--nats-url <url>", "use this NATS server (JetStream on) instead of starting one"))
     .option("--quick", "a smoke test: 4 small steps, 2 held-out problems per family (about a minute)")
     .addOption(backendOption())
+    .addOption(dashboardOption())
     .action(async (flags: DemoFlags) => {
       const config = await demoConfig(flags);
+      const dashboard = await openDashboard("rlvr demo", flags.dashboard);
       const outcome = await runDemo({
         out: flags.out,
         recipe: flags.config,
@@ -81,7 +94,8 @@ export function demoCommand(): Command {
         backend: flags.backend,
         quick: flags.quick ?? false,
         command: ["rlvr", ...process.argv.slice(2)].join(" "),
-      });
+        dashboard,
+      }).finally(() => dashboard?.close());
       if (outcome.interrupted) {
         console.error(`interrupted: everything the demo started is stopped; partial outputs in ${flags.out}`);
         process.exitCode = 130;

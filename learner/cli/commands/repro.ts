@@ -1,12 +1,19 @@
 /** `rlvr repro`: REAL against GRPO, DAPO and GSPO plus the ablations, from one start, into one report. */
-import { Command } from "commander";
+import { basename } from "node:path";
+import { Command, Option } from "commander";
+import { dashboardOption, openDashboard } from "../../dashboard/option.ts";
+import { feedDashboard } from "../../dashboard/repro-feed.ts";
+import type { Dashboard } from "../../dashboard/server.ts";
+import { readCheckpointConfig } from "../../model/checkpoint.ts";
 import { readReproConfig } from "../../repro/config.ts";
 import { reproduce } from "../../repro/pipeline.ts";
+import { rerenderReport } from "../../repro/rerender.ts";
 import { type BackendName, selectBackend } from "../../train/backend.ts";
 import { stopOnSigint } from "../../train/interrupt.ts";
 import { addGraderFlags, type GraderFlags, openGrader } from "../grader-options.ts";
+import { printJson } from "../io/json-document.ts";
+import { backendOption, learnerWorkersOption } from "../options/learner-options.ts";
 import { reproProgress } from "../ui/repro-progress.ts";
-import { backendOption, graderFlags } from "./train.ts";
 
 export const REPRO_CONFIG = "learner/train/configs/repro.json";
 export const REPRO_QUICK_CONFIG = "learner/train/configs/repro-quick.json";
@@ -17,6 +24,10 @@ interface ReproFlags extends GraderFlags {
   runsDir?: string;
   out?: string;
   backend: BackendName;
+  json?: boolean;
+  reportOnly?: boolean;
+  dashboard?: number;
+  learnerWorkers: number;
 }
 
 export function reproCommand(): Command {
@@ -26,40 +37,71 @@ export function reproCommand(): Command {
         "then Tables 1 and 4 and Figures 1, 4 and 5 in an HTML report; rerun to resume",
     )
     .option("--config <file>", `reproduction config (default ${REPRO_CONFIG})`)
-    .option("--quick", `the smoke-test config (${REPRO_QUICK_CONFIG}): a minute or two`)
+    .addOption(
+      new Option("--quick", `the smoke-test config (${REPRO_QUICK_CONFIG}): a minute or two`).conflicts(
+        "config",
+      ),
+    )
     .option("--runs-dir <dir>", "where the runs' metrics and checkpoints go (default: the config's runsDir)")
     .option("--out <dir>", "where the report goes (default: the config's reportDir)")
-    .addOption(backendOption());
-  addGraderFlags(command).action(async (flags: ReproFlags) => {
-    if (flags.config && flags.quick) throw new Error("--quick names a config: give --config or --quick");
+    .addOption(backendOption())
+    .addOption(learnerWorkersOption())
+    .option("--json", "print the outcome, tables and report paths as one JSON document on stdout")
+    .option(
+      "--report-only",
+      "render the report in --out again from its summary.json with this code; no runs, no runs folder needed",
+    )
+    .addOption(dashboardOption());
+  addGraderFlags(command, { natsWhenConfigured: true }).action(async (flags: ReproFlags) => {
     const configPath = flags.config ?? (flags.quick ? REPRO_QUICK_CONFIG : REPRO_CONFIG);
     const config = await readReproConfig(configPath);
     if (flags.runsDir) config.runsDir = flags.runsDir;
     if (flags.out) config.reportDir = flags.out;
+    if (flags.reportOnly) return printReport(await rerenderReport(config.reportDir), flags.json);
+    // A missing or broken starting checkpoint stops here, before a backend or a grader starts.
+    if ("checkpoint" in config.start) await readCheckpointConfig(config.start.checkpoint);
     const backend = await selectBackend(flags.backend);
-    const grader = await openGrader(graderFlags(command, flags));
+    const grader = await openGrader(flags);
     const stop = stopOnSigint("stopping after the current step and saving a checkpoint; rerun to resume");
+    let dashboard: Dashboard | undefined;
     try {
+      dashboard = await openDashboard("rlvr repro", flags.dashboard);
       console.error(`backend ${backend}; runs in ${config.runsDir}, report in ${config.reportDir}`);
       const result = await reproduce(config, {
         configPath,
         grader,
         backend,
         shouldStop: stop.requested,
-        events: reproProgress(),
+        workers: flags.learnerWorkers,
+        events: feedDashboard(reproProgress(), dashboard),
       });
       if (result.stopped) {
-        console.log(`stopped; rerun the same command to resume from the runs in ${config.runsDir}`);
+        if (flags.json) printJson({ stopped: true, runsDir: config.runsDir });
+        else console.log(`stopped; rerun the same command to resume from the runs in ${config.runsDir}`);
         return;
       }
-      for (const line of result.summary.outcome) console.log(line);
-      console.log(
-        `report: ${result.paths.html}\ntables: ${result.paths.markdown}\nsummary: ${result.paths.summary}`,
-      );
+      dashboard?.finish(Object.values(result.paths).map((path) => ({ label: basename(path), path })));
+      printReport(result, flags.json);
     } finally {
       stop.dispose();
       await grader.close();
+      await dashboard?.close();
     }
   });
   return command;
+}
+
+function printReport({ summary, paths }: Awaited<ReturnType<typeof rerenderReport>>, json?: boolean): void {
+  if (json) {
+    printJson({
+      stopped: false,
+      outcome: summary.outcome,
+      table1: summary.table1,
+      table4: summary.table4,
+      paths,
+    });
+    return;
+  }
+  for (const line of summary.outcome) console.log(line);
+  console.log(`report: ${paths.html}\ntables: ${paths.markdown}\nsummary: ${paths.summary}`);
 }

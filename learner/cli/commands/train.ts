@@ -1,8 +1,11 @@
 /** `rlvr train`: RL with verifiable rewards (Algorithm 1) from a config file and flags. */
+import { join } from "node:path";
 import { Command, Option } from "commander";
-import { SAVE_FORMATS, type SaveFormat } from "../../model/checkpoint.ts";
+import { dashboardOption, openDashboard } from "../../dashboard/option.ts";
+import type { Dashboard } from "../../dashboard/server.ts";
+import { readCheckpointConfig, SAVE_FORMATS, type SaveFormat } from "../../model/checkpoint.ts";
 import { objectiveNames } from "../../objectives/index.ts";
-import { BACKEND_NAMES, type BackendName, selectBackend } from "../../train/backend.ts";
+import { type BackendName, selectBackend } from "../../train/backend.ts";
 import {
   parseWithOverrides,
   readJsonConfig,
@@ -11,8 +14,12 @@ import {
 } from "../../train/config.ts";
 import { dryRun, modelConfigOf } from "../../train/dry-run.ts";
 import { stopOnSigint } from "../../train/interrupt.ts";
-import { trainRl } from "../../train/rl.ts";
-import { addGraderFlags, type GraderFlags, openGrader, positiveInt } from "../grader-options.ts";
+import type { StepMetrics } from "../../train/metrics.ts";
+import { METRICS_FILE, trainRl } from "../../train/rl.ts";
+import { addGraderFlags, type GraderFlags, openGrader } from "../grader-options.ts";
+import { printJson } from "../io/json-document.ts";
+import { backendOption, learnerWorkersOption, levelsOption } from "../options/learner-options.ts";
+import { nonNegativeInt, nonNegativeNumber, positiveInt, positiveNumber } from "../options/values.ts";
 import { progressBar } from "../ui/progress.ts";
 
 interface TrainFlags extends GraderFlags {
@@ -42,8 +49,11 @@ interface TrainFlags extends GraderFlags {
   levels?: number[];
   saveFormat?: SaveFormat;
   microBatch?: number;
+  learnerWorkers: number;
   dryRun?: boolean;
   promptTokens: number;
+  json?: boolean;
+  dashboard?: number;
 }
 
 export function trainCommand(): Command {
@@ -54,29 +64,49 @@ export function trainCommand(): Command {
     .option("--resume", "continue the run in --out from its newest checkpoint (--steps may extend it)")
     .option("--init <checkpoint>", "start from these weights (e.g. an `rlvr sft` output)")
     .addOption(backendOption())
-    .addOption(intOption("--seed <n>", "seed of sampling, data order and fresh weights"))
-    .addOption(intOption("--steps <n>", "training steps"))
-    .addOption(intOption("--batch-prompts <n>", "B: prompts per step"))
-    .addOption(intOption("--group-size <n>", "G: rollouts per prompt"))
-    .addOption(intOption("--mini-batch-prompts <n>", "prompts per mini-batch (one update each)"))
     .addOption(
-      intOption("--micro-batch <n>", "rollouts per forward/backward pass, gradients summed (bounds memory)"),
+      new Option("--seed <n>", "seed of sampling, data order and fresh weights").argParser(nonNegativeInt),
     )
-    .addOption(intOption("--max-response-tokens <n>", "response length limit"))
-    .addOption(floatOption("--temperature <t>", "sampling temperature (log-probs are taken at it too)"))
+    .addOption(new Option("--steps <n>", "training steps").argParser(positiveInt))
+    .addOption(new Option("--batch-prompts <n>", "B: prompts per step").argParser(positiveInt))
+    .addOption(new Option("--group-size <n>", "G: rollouts per prompt").argParser(positiveInt))
+    .addOption(
+      new Option("--mini-batch-prompts <n>", "prompts per mini-batch (one update each)").argParser(
+        positiveInt,
+      ),
+    )
+    .addOption(
+      new Option(
+        "--micro-batch <n>",
+        "rollouts per forward/backward pass, gradients summed (bounds memory)",
+      ).argParser(positiveInt),
+    )
+    .addOption(learnerWorkersOption())
+    .addOption(new Option("--max-response-tokens <n>", "response length limit").argParser(positiveInt))
+    .addOption(
+      new Option("--temperature <t>", "sampling temperature (log-probs are taken at it too)").argParser(
+        positiveNumber,
+      ),
+    )
     .addOption(new Option("--loss <name>", "objective").choices(objectiveNames))
-    .addOption(floatOption("--tau <t>", "REAL score temperature"))
-    .addOption(floatOption("--kl-beta <b>", "add a k3 KL term with this weight"))
+    .addOption(new Option("--tau <t>", "REAL score temperature").argParser(positiveNumber))
+    .addOption(new Option("--kl-beta <b>", "add a k3 KL term with this weight").argParser(nonNegativeNumber))
     .addOption(
       new Option("--kl-against <model>", "KL target").choices(["reference", "old"]).default("reference"),
     )
     .option("--no-kl", "no KL term (turns off GRPO's default)")
     .option("--dynamic-sampling", "DAPO dynamic sampling: keep mixed groups, sample until the batch is full")
-    .addOption(floatOption("--lr <x>", "peak learning rate"))
-    .addOption(intOption("--eval-every <n>", "validation Pass@1 every n steps (0: never)", true))
-    .addOption(intOption("--eval-k <n>", "samples per held-out problem"))
-    .addOption(intOption("--eval-problems <n>", "held-out problems evaluated"))
-    .addOption(intOption("--checkpoint-every <n>", "checkpoint every n steps (0: only at the end)", true))
+    .addOption(new Option("--lr <x>", "peak learning rate").argParser(positiveNumber))
+    .addOption(
+      new Option("--eval-every <n>", "validation Pass@1 every n steps (0: never)").argParser(nonNegativeInt),
+    )
+    .addOption(new Option("--eval-k <n>", "samples per held-out problem").argParser(positiveInt))
+    .addOption(new Option("--eval-problems <n>", "held-out problems evaluated").argParser(positiveInt))
+    .addOption(
+      new Option("--checkpoint-every <n>", "checkpoint every n steps (0: only at the end)").argParser(
+        nonNegativeInt,
+      ),
+    )
     .addOption(
       new Option(
         "--save-format <layout>",
@@ -89,8 +119,17 @@ export function trainCommand(): Command {
       "print the parameters and the memory a step needs per backend, refuse what cannot fit; train nothing",
     )
     .addOption(
-      intOption("--prompt-tokens <n>", "the longest prompt --dry-run assumes, in tokens").default(512),
-    );
+      new Option("--prompt-tokens <n>", "the longest prompt --dry-run assumes, in tokens")
+        .argParser(positiveInt)
+        .default(512),
+    )
+    .addOption(
+      new Option(
+        "--json",
+        "print the run's outcome as one JSON document on stdout (progress stays on stderr)",
+      ).conflicts("dryRun"),
+    )
+    .addOption(dashboardOption());
   addGraderFlags(command, { natsWhenConfigured: true }).action(async (flags: TrainFlags) => {
     const base = flags.config ? await readJsonConfig(flags.config) : {};
     const config = parseWithOverrides(TrainConfigSchema, base, {
@@ -120,21 +159,28 @@ export function trainCommand(): Command {
       saveFormat: flags.saveFormat,
       ...(flags.levels && { task: withLevels(base, flags.levels) }),
     });
+    // A missing or broken checkpoint stops the run here, before a backend, a grader or the run directory.
+    if ("checkpoint" in config.model) await readCheckpointConfig(config.model.checkpoint);
     if (flags.dryRun) return printDryRun(config, flags.backend, flags.promptTokens);
     const backend = await selectBackend(flags.backend);
-    const grader = await openGrader(graderFlags(command, flags));
+    const grader = await openGrader(flags);
     const stop = stopOnSigint("stopping after this step and saving a checkpoint");
     let bar: ReturnType<typeof progressBar> | undefined;
+    let lastStep: StepMetrics | undefined;
+    let dashboard: Dashboard | undefined;
     try {
-      console.error(
-        `backend ${backend}, grading via ${graderFlags(command, flags).via}, run in ${flags.out}`,
-      );
+      dashboard = await openDashboard("rlvr train", flags.dashboard);
+      dashboard?.addRun(flags.out, `${config.loss} · ${flags.out}`);
+      console.error(`backend ${backend}, grading via ${flags.via}, run in ${flags.out}`);
       const result = await trainRl(config, {
         runDir: flags.out,
+        workers: flags.learnerWorkers,
         grader,
         resume: flags.resume,
         shouldStop: stop.requested,
         onStep: (m, total) => {
+          lastStep = m;
+          dashboard?.step(flags.out, m);
           bar ??= progressBar("train", total - m.step + 1);
           const val = m.valPass1 === undefined ? "" : ` val@1 ${m.valPass1.toFixed(3)}`;
           if (val) console.error(`step ${m.step}:${val}`);
@@ -145,12 +191,20 @@ export function trainCommand(): Command {
         },
       });
       bar?.done();
-      console.log(
-        `${result.stopped ? "stopped" : "finished"} at step ${result.step}; checkpoint ${result.lastCheckpoint ?? "none"}`,
+      dashboard?.finish(
+        [METRICS_FILE, "config.json"].map((file) => ({ label: file, path: join(flags.out, file) })),
       );
+      if (flags.json) {
+        printJson({ ...result, runDir: flags.out, lastStep: lastStep ?? null });
+      } else {
+        console.log(
+          `${result.stopped ? "stopped" : "finished"} at step ${result.step}; checkpoint ${result.lastCheckpoint ?? "none"}`,
+        );
+      }
     } finally {
       stop.dispose();
       await grader.close();
+      await dashboard?.close();
     }
   });
   return command;
@@ -169,45 +223,8 @@ async function printDryRun(config: TrainConfig, choice: BackendName, promptToken
   console.log(`the step fits the ${backend} backend`);
 }
 
-/** Grading over NATS when NATS_URL is set and no transport was named, else as the flags say. */
-export function graderFlags(command: Command, flags: GraderFlags): GraderFlags {
-  const named = command.getOptionValueSource("via") !== "default";
-  return !named && process.env.NATS_URL ? { ...flags, via: "nats", natsUrl: process.env.NATS_URL } : flags;
-}
-
-export function backendOption(): Option {
-  return new Option(
-    "--backend <name>",
-    "tfjs backend (auto: tensorflow, else wasm, else cpu; a named one that cannot start is an error)",
-  )
-    .choices(BACKEND_NAMES)
-    .default("auto");
-}
-
-export function intOption(flags: string, description: string, allowZero = false): Option {
-  return new Option(flags, description).argParser(allowZero ? nonNegativeInt : positiveInt);
-}
-
-export function floatOption(flags: string, description: string): Option {
-  return new Option(flags, description).argParser((v) => {
-    const n = Number(v);
-    if (!Number.isFinite(n)) throw new Error(`expected a number, got ${v}`);
-    return n;
-  });
-}
-
-export function levelsOption(): Option {
-  return new Option("--levels <list>", "curriculum difficulty levels, e.g. 1,2").argParser((v) =>
-    v.split(",").map((s) => positiveInt(s.trim())),
-  );
-}
-
 /** The config's curriculum task (or the default one) restricted to `levels`. */
 export function withLevels(base: unknown, levels: number[]): unknown {
   const task = (base as { task?: object } | null)?.task ?? { kind: "curriculum" };
   return { ...task, levels };
-}
-
-function nonNegativeInt(value: string): number {
-  return value === "0" ? 0 : positiveInt(value);
 }

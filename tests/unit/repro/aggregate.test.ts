@@ -2,11 +2,9 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AVERAGE, meanStd, table1, table4 } from "../../../learner/repro/aggregate.ts";
 import { type RunSpec, RunSpecSchema } from "../../../learner/repro/config.ts";
-import { curve, meanOverSeeds } from "../../../learner/repro/curves.ts";
 import { outcome } from "../../../learner/repro/outcome.ts";
 import type { RunResult } from "../../../learner/repro/run-files.ts";
 import { formatMeanStd, gridMarkdown, table1Grid, table4Grid } from "../../../learner/repro/tables.ts";
-import type { StepMetrics } from "../../../learner/train/metrics.ts";
 
 const FAMILIES = ["arithmetic", "fraction"];
 
@@ -98,7 +96,7 @@ describe("Table 1", () => {
 
 describe("Table 4", () => {
   it("lists the ablations, then REAL, as average Pass@1 in percent", () => {
-    const t4 = table4(SPECS, [result("real", 1, 0.6, 0.4), result("real-bce", 1, 0.2, 0.1)]);
+    const t4 = table4(FAMILIES, SPECS, [result("real", 1, 0.6, 0.4), result("real-bce", 1, 0.2, 0.1)]);
     assert.deepEqual(
       t4.rows.map((r) => r.label),
       ["w/ BCE loss", "REAL"],
@@ -121,7 +119,7 @@ describe("Table 4", () => {
 describe("outcome", () => {
   it("says so when a baseline beats REAL", () => {
     const results = [result("real", 1, 0.3, 0.3), result("real", 2, 0.3, 0.3), result("grpo", 1, 0.5, 0.5)];
-    const lines = outcome(table1(FAMILIES, SPECS, results, START), table4(SPECS, results));
+    const lines = outcome(table1(FAMILIES, SPECS, results, START), table4(FAMILIES, SPECS, results));
     assert.match(lines[0]!, /best first: GRPO 0\.500, REAL 0\.300/);
     assert.match(lines[1]!, /a baseline wins: GRPO beats REAL by 0\.200/);
   });
@@ -133,7 +131,7 @@ describe("outcome", () => {
       result("grpo", 1, 0.3, 0.3),
       result("grpo", 2, 0.32, 0.32),
     ];
-    const lines = outcome(table1(FAMILIES, SPECS, separated, START), table4(SPECS, separated));
+    const lines = outcome(table1(FAMILIES, SPECS, separated, START), table4(FAMILIES, SPECS, separated));
     assert.match(lines[1]!, /REAL has the best average, \+0\.300 over GRPO; the gap is larger/);
     assert.match(lines[2]!, /2 of 2 methods end above it/);
     const noisy = [
@@ -143,31 +141,56 @@ describe("outcome", () => {
       result("grpo", 2, 0.45, 0.45),
     ];
     assert.match(
-      outcome(table1(FAMILIES, SPECS, noisy, START), table4(SPECS, noisy))[1]!,
+      outcome(table1(FAMILIES, SPECS, noisy, START), table4(FAMILIES, SPECS, noisy))[1]!,
       /within the spread/,
     );
   });
 });
 
-describe("training curves", () => {
-  const metrics = (step: number, entropy: number, valPass1?: number) =>
-    ({ step, entropy, ...(valPass1 !== undefined && { valPass1 }) }) as StepMetrics;
+describe("intervals over problems", () => {
+  /** A run whose per-problem record holds these shares of correct samples. */
+  function recorded(name: string, seed: number, arithmetic: number[], fraction: number[]): RunResult {
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const run = result(name, seed, mean(arithmetic), mean(fraction));
+    return { ...run, pass1: { ...run.pass1, byProblem: { arithmetic, fraction } } };
+  }
+  const shares = (n: number, offset: number) =>
+    Array.from({ length: n }, (_, i) => ((i * 3 + offset) % 9) / 8);
+  const start = recorded("start", 0, shares(30, 0), shares(30, 1)).pass1;
 
-  it("averages over seeds step by step and smooths only the per-step fields", () => {
-    const seeds = [
-      [metrics(1, 1), metrics(2, 3, 0.5)],
-      [metrics(1, 3), metrics(2, 5, 0.7)],
+  it("gives every cell with per-problem records a 95% interval around its mean", () => {
+    const results = [
+      recorded("real", 1, shares(30, 2), shares(30, 3)),
+      recorded("real", 2, shares(30, 4), shares(30, 5)),
     ];
-    assert.deepEqual(meanOverSeeds(seeds, "entropy"), [
-      { x: 1, y: 2 },
-      { x: 2, y: 4 },
-    ]);
-    assert.deepEqual(curve(seeds, "entropy", 2), [
-      { x: 1, y: 2 },
-      { x: 2, y: 3 },
-    ]);
-    const val = curve(seeds, "valPass1", 2);
-    assert.equal(val.length, 1);
-    close(val[0]!.y, 0.6);
+    const t1 = table1(FAMILIES, SPECS, results, start);
+    for (const row of [t1.models[0]!, t1.methods[0]!])
+      for (const cell of row.cells) {
+        assert.ok(cell.interval, row.label);
+        assert.ok(cell.interval.lo < cell.mean && cell.mean < cell.interval.hi, JSON.stringify(cell));
+      }
+    const t4 = table4(FAMILIES, SPECS, results);
+    assert.ok(t4.rows.at(-1)!.cells[0]!.interval);
+  });
+
+  it("narrows with more problems", () => {
+    const width = (n: number) => {
+      const { lo, hi } = table1(FAMILIES, SPECS, [], recorded("start", 0, shares(n, 0), shares(n, 1)).pass1)
+        .models[0]!.cells[2]!.interval!;
+      return hi - lo;
+    };
+    assert.ok(width(20) > width(200), `${width(20)} > ${width(200)}`);
+  });
+
+  it("leaves results recorded without per-problem shares without one", () => {
+    const t1 = table1(FAMILIES, SPECS, [result("real", 1, 0.5, 0.5), recorded("real", 2, [1], [0])], START);
+    for (const cell of [...t1.models[0]!.cells, ...t1.methods[0]!.cells])
+      assert.equal(cell.interval, undefined);
+  });
+
+  it("prints the interval after mean ± std", () => {
+    const cell = { mean: 0.41234, std: 0.0133, n: 3, interval: { lo: 0.381, hi: 0.4432 } };
+    assert.equal(formatMeanStd(cell), "0.412 ± 0.013 [0.381, 0.443]");
+    assert.equal(formatMeanStd({ ...cell, n: 1 }, true), "41.2 [38.1, 44.3]");
   });
 });

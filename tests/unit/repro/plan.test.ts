@@ -29,6 +29,7 @@ const repro = ReproConfigSchema.parse({
       kl: { beta: 0.001, against: "old" },
       seeds: [1],
     },
+    { name: "real-lr-high", label: "REAL, lr × 3", table: "ablation", loss: "real", lr: 1.5e-3, seeds: [1] },
   ],
   figure5: ["real"],
 });
@@ -39,7 +40,7 @@ describe("the reproduction's plan", () => {
   it("runs every run's first seed before any second seed", () => {
     assert.deepEqual(
       plan.map((r) => `${r.spec.name}/${r.seed}`),
-      ["real/1", "grpo/1", "real-tau0.1/1", "real-kl-old/1", "real/2", "grpo/2"],
+      ["real/1", "grpo/1", "real-tau0.1/1", "real-kl-old/1", "real-lr-high/1", "real/2", "grpo/2"],
     );
     assert.equal(plan[1]!.dir, join("runs/x", "grpo", "seed-1"));
   });
@@ -48,7 +49,11 @@ describe("the reproduction's plan", () => {
     for (const run of plan) {
       assert.deepEqual(run.config.model, { checkpoint: "runs/start" });
       assert.equal(run.config.steps, 7);
-      assert.equal(run.config.optimizer.lr, 5e-4);
+      assert.equal(
+        run.config.optimizer.lr,
+        run.spec.lr ?? 5e-4,
+        "the budget's rate unless the run sweeps it",
+      );
       assert.equal(run.config.batchPrompts, plan[0]!.config.batchPrompts);
     }
     const [real, grpo, tau, klOld] = plan;
@@ -58,7 +63,8 @@ describe("the reproduction's plan", () => {
     assert.equal(grpo!.config.kl, undefined, "GRPO keeps its default KL");
     assert.equal(tau!.config.tau, 0.1);
     assert.deepEqual(klOld!.config.kl, { beta: 0.001, against: "old" });
-    assert.equal(plan[4]!.config.seed, 2);
+    assert.equal(plan[4]!.config.optimizer.lr, 1.5e-3);
+    assert.equal(plan[5]!.config.seed, 2);
   });
 
   it("rejects a config without a main REAL run or with duplicate names", () => {
