@@ -5,6 +5,7 @@
  * the learner's model (learner/model is Qwen2-shaped, with RoPE and SwiGLU); it measures backends.
  */
 import * as tf from "@tensorflow/tfjs-core";
+import "../tf/gradients.ts";
 import { AdamW } from "../optim/adamw.ts";
 import { rmsNorm as fusedRmsNorm } from "./fused-rms-norm.ts";
 
@@ -62,13 +63,31 @@ export function createReferenceModel(config: ReferenceConfig = REFERENCE, seed =
   };
 }
 
-export function referenceVariables(model: ReferenceModel): tf.Variable[] {
-  return [
-    model.embed,
-    model.positions,
-    ...model.layers.flatMap((l) => [l.norm1, l.qkv, l.out, l.norm2, l.up, l.down]),
-    model.norm,
-  ];
+const LAYER_WEIGHTS = ["norm1", "qkv", "out", "norm2", "up", "down"] as const;
+
+/** The weights by name: the names data-parallel workers hold them under. */
+export function referenceParams(model: ReferenceModel): Record<string, tf.Variable> {
+  return {
+    embed: model.embed,
+    positions: model.positions,
+    ...Object.fromEntries(
+      model.layers.flatMap((layer, i) => LAYER_WEIGHTS.map((w) => [`layers.${i}.${w}`, layer[w]])),
+    ),
+    norm: model.norm,
+  };
+}
+
+/** The model whose weights `referenceParams` named. */
+export function referenceModelOf(
+  config: ReferenceConfig,
+  params: Readonly<Record<string, tf.Variable>>,
+): ReferenceModel {
+  const layers = Array.from(
+    { length: config.layers },
+    (_, i) =>
+      Object.fromEntries(LAYER_WEIGHTS.map((w) => [w, params[`layers.${i}.${w}`]!])) as unknown as Layer,
+  );
+  return { config, embed: params.embed!, positions: params.positions!, layers, norm: params.norm! };
 }
 
 function rmsNorm(x: tf.Tensor, weight: tf.Tensor): tf.Tensor {
@@ -121,20 +140,35 @@ export function referenceForward(
   return { logits, cache: next };
 }
 
-export function referenceLoss(model: ReferenceModel, ids: tf.Tensor2D, targets: tf.Tensor2D): tf.Scalar {
+/**
+ * Cross-entropy of `targets` summed over the batch's tokens and divided by `tokens` (default: the
+ * batch's own, the mean): a data-parallel shard divides by the whole batch's, so that the shards'
+ * losses and gradients add up to the batch's.
+ */
+export function referenceLoss(
+  model: ReferenceModel,
+  ids: tf.Tensor2D,
+  targets: tf.Tensor2D,
+  tokens = ids.size,
+): tf.Scalar {
   const { logits } = referenceForward(model, ids);
   const oneHot = tf.oneHot(tf.reshape(targets, [-1]), model.config.vocab, 1, 0, "float32");
-  return tf.neg(tf.mean(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1))) as tf.Scalar;
+  return tf.div(tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)))), tokens) as tf.Scalar;
 }
 
 /** AdamW as PyTorch's defaults (the learner's optimizer, without gradient clipping). */
+export function referenceOptimizer(lr = 1e-3, weightDecay = 0.01): AdamW {
+  return new AdamW({ lr, weightDecay, maxGradNorm: null });
+}
+
 export function referenceTrainer(model: ReferenceModel, lr = 1e-3, weightDecay = 0.01) {
-  const variables = referenceVariables(model);
-  const params = Object.fromEntries(variables.map((v) => [v.name, v]));
-  const optimizer = new AdamW({ lr, weightDecay, maxGradNorm: null });
+  const params = referenceParams(model);
+  const variables = Object.values(params);
+  const optimizer = referenceOptimizer(lr, weightDecay);
   return (ids: tf.Tensor2D, targets: tf.Tensor2D): number => {
     const { value, grads } = tf.variableGrads(() => referenceLoss(model, ids, targets), variables);
-    optimizer.apply(params, grads);
+    const byName = Object.fromEntries(Object.entries(params).map(([n, v]) => [n, grads[v.name]!]));
+    optimizer.apply(params, byName);
     tf.dispose(grads);
     const loss = value.dataSync()[0]!;
     value.dispose();

@@ -13,6 +13,8 @@ import { modelLogProbs, modelLogProbsAndEntropy } from "../model/log-probs.ts";
 import { disposeSequenceTensors, packSequences, type Sequence, type SequenceTensors } from "./sequences.ts";
 
 export interface MicroBatch {
+  /** What `tensors` pack: a worker packs them again the same way. */
+  sequences: readonly Sequence[];
   tensors: SequenceTensors;
   /** Its first row in the mini-batch. */
   row: number;
@@ -39,7 +41,10 @@ export function packMicroBatches(
 ): PackedMiniBatch {
   const whole = packSequences(sequences, padId);
   if (size === undefined || size >= sequences.length) {
-    return { responseMask: whole.responseMask, microBatches: [{ tensors: whole, row: 0, column: 0 }] };
+    return {
+      responseMask: whole.responseMask,
+      microBatches: [{ sequences, tensors: whole, row: 0, column: 0 }],
+    };
   }
   tf.dispose([whole.batch.ids, whole.batch.mask]);
   const promptWidth = widths(sequences).prompt;
@@ -47,6 +52,7 @@ export function packMicroBatches(
   for (let row = 0; row < sequences.length; row += size) {
     const part = sequences.slice(row, row + size);
     microBatches.push({
+      sequences: part,
       tensors: packSequences(part, padId),
       row,
       column: promptWidth - widths(part).prompt,
@@ -70,47 +76,110 @@ function inLayout(values: tf.Tensor2D, mb: MicroBatch, width: number): tf.Tensor
 }
 
 /** Rows and columns of `values` (mini-batch layout) that a micro-batch covers. */
-function covered(values: tf.Tensor2D, mb: MicroBatch): tf.Tensor2D {
+export function covered(values: tf.Tensor2D, mb: MicroBatch): tf.Tensor2D {
   const [m, t] = mb.tensors.batch.ids.shape;
   return tf.slice(values, [mb.row, mb.column], [m, t]);
 }
 
-/** Log-probs `[R, T]` of every sequence, a micro-batch at a time, without gradient. */
+/** One micro-batch's log-probs `[m, t]` and, when asked, the sum of its response tokens' entropies. */
+export interface MicroBatchLogProbs {
+  logProbs: tf.Tensor2D;
+  entropySum?: number;
+}
+
+/** Log-probs without gradient of one micro-batch (wherever it runs: this thread or a worker). */
+export function microBatchLogProbs(
+  model: Model,
+  tensors: SequenceTensors,
+  temperature: number,
+  withEntropy: boolean,
+): MicroBatchLogProbs {
+  if (!withEntropy) return { logProbs: modelLogProbs(model, tensors.batch, temperature) };
+  return tf.tidy(() => {
+    const { logProbs, entropy } = modelLogProbsAndEntropy(model, tensors.batch, temperature);
+    const entropySum = tf.sum(tf.mul(entropy, tensors.responseMask)).dataSync()[0]!;
+    return { logProbs, entropySum };
+  });
+}
+
+/**
+ * Micro-batch log-probs (handed over in micro-batch order) placed in the mini-batch's `[R, T]`
+ * layout, and their entropy sums added in that order. Takes ownership of the parts' tensors.
+ */
+export function assembleLogProbs(
+  packed: PackedMiniBatch,
+  parts: readonly MicroBatchLogProbs[],
+): { logProbs: tf.Tensor2D; entropySum: number } {
+  const width = packed.responseMask.shape[1];
+  let entropySum = 0;
+  for (const part of parts) entropySum += part.entropySum ?? 0;
+  const logProbs = tf.tidy(() =>
+    tf.concat(parts.map((part, i) => inLayout(part.logProbs, packed.microBatches[i]!, width))),
+  );
+  tf.dispose(parts.map((part) => part.logProbs));
+  return { logProbs, entropySum };
+}
+
+/**
+ * Log-probs `[R, T]` of every sequence, a micro-batch at a time, without gradient; with
+ * `withEntropy`, the sum of the entropies over the response tokens too (else 0).
+ */
 export function logProbsByMicroBatch(
   model: Model,
   packed: PackedMiniBatch,
   temperature: number,
-): tf.Tensor2D {
-  const width = packed.responseMask.shape[1];
-  return tf.tidy(() =>
-    tf.concat(
-      packed.microBatches.map((mb) =>
-        tf.tidy(() => inLayout(modelLogProbs(model, mb.tensors.batch, temperature), mb, width)),
-      ),
-    ),
+  withEntropy: boolean,
+): { logProbs: tf.Tensor2D; entropySum: number } {
+  const parts = packed.microBatches.map((mb) =>
+    microBatchLogProbs(model, mb.tensors, temperature, withEntropy),
   );
+  return assembleLogProbs(packed, parts);
 }
 
-/** Log-probs `[R, T]` and the sum of the entropies over the response tokens, a micro-batch at a time. */
-export function logProbsAndEntropyByMicroBatch(
+/** `sum(weights * logp)` over one micro-batch and its gradients by parameter name. */
+export interface GradientPart {
+  value: number;
+  grads: Record<string, tf.Tensor>;
+}
+
+/** One micro-batch's part: `weights` `[m, t]` are constants in the micro-batch's own layout. */
+export function microBatchGradients(
   model: Model,
-  packed: PackedMiniBatch,
+  tensors: SequenceTensors,
+  weights: tf.Tensor2D,
   temperature: number,
-): { logProbs: tf.Tensor2D; entropySum: number } {
-  const width = packed.responseMask.shape[1];
-  let entropySum = 0;
-  const logProbs = tf.tidy(() =>
-    tf.concat(
-      packed.microBatches.map((mb) =>
-        tf.tidy(() => {
-          const { logProbs, entropy } = modelLogProbsAndEntropy(model, mb.tensors.batch, temperature);
-          entropySum += tf.sum(tf.mul(entropy, mb.tensors.responseMask)).dataSync()[0]!;
-          return inLayout(logProbs, mb, width);
-        }),
-      ),
-    ),
+): GradientPart {
+  const names = Object.keys(model.params);
+  const variables = names.map((n) => model.params[n]!);
+  const part = tf.variableGrads(
+    () => tf.sum(tf.mul(weights, modelLogProbs(model, tensors.batch, temperature))) as tf.Scalar,
+    variables,
   );
-  return { logProbs, entropySum };
+  const value = part.value.dataSync()[0]!;
+  part.value.dispose();
+  return { value, grads: Object.fromEntries(names.map((n, i) => [n, part.grads[variables[i]!.name]!])) };
+}
+
+/**
+ * The sum of gradient parts, added in the order they are handed over (micro-batch order, wherever
+ * they were computed): the same order gives the same bits. Takes ownership of the parts' tensors.
+ */
+export class GradientSum {
+  private value = 0;
+  private readonly sums: Record<string, tf.Tensor> = {};
+
+  add(part: GradientPart): void {
+    this.value += part.value;
+    for (const [name, grad] of Object.entries(part.grads)) {
+      const sum = this.sums[name];
+      this.sums[name] = sum ? tf.add(sum, grad) : grad;
+      if (sum) tf.dispose([sum, grad]);
+    }
+  }
+
+  result(): GradientPart {
+    return { value: this.value, grads: this.sums };
+  }
 }
 
 /**
@@ -123,27 +192,12 @@ export function accumulateGradients(
   packed: PackedMiniBatch,
   weights: tf.Tensor2D,
   temperature: number,
-): { value: number; grads: Record<string, tf.Tensor> } {
-  const names = Object.keys(model.params);
-  const variables = names.map((n) => model.params[n]!);
-  const sums: Record<string, tf.Tensor> = {};
-  let value = 0;
+): GradientPart {
+  const sum = new GradientSum();
   for (const mb of packed.microBatches) {
-    const part = tf.variableGrads(
-      () =>
-        tf.sum(
-          tf.mul(covered(weights, mb), modelLogProbs(model, mb.tensors.batch, temperature)),
-        ) as tf.Scalar,
-      variables,
-    );
-    value += part.value.dataSync()[0]!;
-    part.value.dispose();
-    names.forEach((name, i) => {
-      const grad = part.grads[variables[i]!.name]!;
-      const sum = sums[name];
-      sums[name] = sum ? tf.add(sum, grad) : grad;
-      if (sum) tf.dispose([sum, grad]);
-    });
+    const slice = covered(weights, mb);
+    sum.add(microBatchGradients(model, mb.tensors, slice, temperature));
+    slice.dispose();
   }
-  return { value, grads: sums };
+  return sum.result();
 }

@@ -6,17 +6,20 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { GraderClient } from "../../shared/clients/grader.ts";
+import type { ProblemSet } from "../../shared/datasets/problems.ts";
 import { type Rng, seededRng } from "../../shared/random/seeded.ts";
 import { loadCheckpoint, type SaveLayout, saveLayoutFor } from "../model/checkpoint.ts";
 import type { Model } from "../model/forward.ts";
 import { disposeParams } from "../model/params.ts";
 import { createObjective, type Objective, sampleInformativeGroups } from "../objectives/index.ts";
 import { AdamW } from "../optim/adamw.ts";
+import { startPolicyRunner } from "../parallel/policy-runner.ts";
 import type { TrainConfig } from "./config.ts";
 import { loadTask, problemsAt, type TaskData } from "./data.ts";
-import { passAtOne } from "./evaluate.ts";
+import { type PassAtOne, passAtOne } from "./evaluate.ts";
 import { assertCheckpointsCarryTokenizer, loadPolicy, loadPolicyText } from "./load-policy.ts";
 import { rolloutStatistics, type StepMetrics } from "./metrics.ts";
+import { localRunner, type MicroBatchRunner } from "./micro-batch-runner.ts";
 import type { Policy } from "./policy.ts";
 import { type Group, sampleGroups } from "./rollouts.ts";
 import {
@@ -41,6 +44,11 @@ export interface RlOptions {
   onStep?: (metrics: StepMetrics, totalSteps: number) => void;
   /** Polled after every step: true saves a checkpoint and returns (Ctrl-C). */
   shouldStop?: () => boolean;
+  /**
+   * Data-parallel workers that compute the update's micro-batches (default 1: this thread alone).
+   * The results are the same bit for bit for any number on the cpu backend.
+   */
+  workers?: number;
 }
 
 export interface RlResult {
@@ -71,6 +79,8 @@ export async function trainRl(config: TrainConfig, options: RlOptions): Promise<
     );
   }
   const trainer = options.resume ? await resumeTrainer(config, options.runDir) : await startTrainer(config);
+  const workers = options.workers ?? 1;
+  assertMicroBatchesToShare(trainer.config, workers);
   const metricsPath = join(options.runDir, METRICS_FILE);
   await keepMetricsUpTo(metricsPath, trainer.step);
   if (!options.resume)
@@ -88,9 +98,19 @@ export async function trainRl(config: TrainConfig, options: RlOptions): Promise<
     );
     await pruneCheckpoints(options.runDir, trainer.config.keepCheckpoints);
   };
+  let runner: MicroBatchRunner | undefined;
   try {
+    runner =
+      workers > 1
+        ? await startPolicyRunner(
+            trainer.policy.model,
+            trainer.reference,
+            trainer.policy.tokenizer.padId,
+            workers,
+          )
+        : localRunner(trainer.policy.model, trainer.reference);
     while (trainer.step < total) {
-      const metrics = await runStep(trainer, options.grader);
+      const metrics = await runStep(trainer, options.grader, runner);
       await appendLine(metricsPath, metrics);
       options.onStep?.(metrics, total);
       const every = trainer.config.checkpointEvery;
@@ -100,17 +120,32 @@ export async function trainRl(config: TrainConfig, options: RlOptions): Promise<
     }
     return { step: trainer.step, stopped: false, lastCheckpoint };
   } finally {
+    await runner?.close();
     disposeParams(trainer.policy.model.params);
     if (trainer.reference) disposeParams(trainer.reference.params);
     trainer.optimizer.dispose();
   }
 }
 
-async function runStep(trainer: Trainer, grader: GraderClient): Promise<StepMetrics> {
+/** Workers compute whole micro-batches: without them there would be one to share. */
+function assertMicroBatchesToShare(config: TrainConfig, workers: number): void {
+  if (workers === 1 || config.microBatch !== undefined) return;
+  const rollouts = config.miniBatchPrompts * config.groupSize;
+  throw new Error(
+    `${workers} learner workers share out each mini-batch's micro-batches: set a micro-batch ` +
+      `(--micro-batch, "microBatch" in the config), e.g. ${Math.ceil(rollouts / (2 * workers))}`,
+  );
+}
+
+async function runStep(
+  trainer: Trainer,
+  grader: GraderClient,
+  runner: MicroBatchRunner,
+): Promise<StepMetrics> {
   const { config } = trainer;
   const started = performance.now();
   const { kept, sampled } = await sampleStep(trainer, grader);
-  const update = updateOnGroups(
+  const update = await updateOnGroups(
     {
       model: trainer.policy.model,
       padId: trainer.policy.tokenizer.padId,
@@ -120,6 +155,7 @@ async function runStep(trainer: Trainer, grader: GraderClient): Promise<StepMetr
       miniBatchPrompts: config.miniBatchPrompts,
       microBatch: config.microBatch,
       reference: trainer.reference,
+      runner,
     },
     kept,
   );
@@ -134,13 +170,7 @@ async function runStep(trainer: Trainer, grader: GraderClient): Promise<StepMetr
   const every = config.eval.every;
   if (every > 0 && (trainer.step % every === 0 || trainer.step === config.steps)) {
     const evalStarted = performance.now();
-    const result = await passAtOne(trainer.policy, trainer.data.test, grader, {
-      k: config.eval.k,
-      temperature: config.eval.temperature,
-      maxNewTokens: config.maxResponseTokens,
-      seed: evalSeed(config.seed, trainer.step),
-      limit: config.eval.problems,
-    });
+    const result = await validationPass1(trainer.policy, trainer.data.test, grader, config, trainer.step);
     metrics.valPass1 = result.average;
     metrics.valPass1BySet = result.bySet;
     metrics.evalSeconds = (performance.now() - evalStarted) / 1000;
@@ -262,8 +292,25 @@ function stateOf(trainer: Trainer): TrainerState {
   };
 }
 
-/** Evaluation draws from its own stream, so evaluating (or not) never changes the training run. */
-const evalSeed = (seed: number, step: number) => (Math.imul(seed + 1, 0x9e3779b1) ^ step) >>> 0;
+/**
+ * Validation Pass@1 after `step` steps (0: the starting weights) on the run's held-out split. Evaluation
+ * draws from its own stream, so evaluating (or not) never changes the training run.
+ */
+export function validationPass1(
+  policy: Policy,
+  test: readonly ProblemSet[],
+  grader: GraderClient,
+  config: TrainConfig,
+  step: number,
+): Promise<PassAtOne> {
+  return passAtOne(policy, test, grader, {
+    k: config.eval.k,
+    temperature: config.eval.temperature,
+    maxNewTokens: config.maxResponseTokens,
+    seed: (Math.imul(config.seed + 1, 0x9e3779b1) ^ step) >>> 0,
+    limit: config.eval.problems,
+  });
+}
 
 async function appendLine(path: string, value: unknown): Promise<void> {
   await writeFile(path, `${JSON.stringify(value)}\n`, { flag: "a" });

@@ -4,14 +4,8 @@ import type { Model } from "../model/forward.ts";
 import { modelLogProbs } from "../model/log-probs.ts";
 import type { Objective, ObjectiveMetrics, RolloutBatch } from "../objectives/index.ts";
 import type { AdamW } from "../optim/adamw.ts";
-import {
-  accumulateGradients,
-  disposePacked,
-  logProbsAndEntropyByMicroBatch,
-  logProbsByMicroBatch,
-  type PackedMiniBatch,
-  packMicroBatches,
-} from "./micro-batches.ts";
+import { localRunner, type MicroBatchRunner } from "./micro-batch-runner.ts";
+import { disposePacked, type PackedMiniBatch, packMicroBatches } from "./micro-batches.ts";
 import type { Group } from "./rollouts.ts";
 
 export interface UpdateContext {
@@ -29,6 +23,8 @@ export interface UpdateContext {
   microBatch?: number;
   /** The frozen initial weights, for a KL term against the reference model. */
   reference?: Model;
+  /** Where micro-batches are computed; absent: in this thread. */
+  runner?: MicroBatchRunner;
 }
 
 /** What the step's optimizer updates report, averaged over its mini-batches. */
@@ -57,7 +53,8 @@ interface MiniBatch {
  * Algorithm 1, lines 6-11: pi_old log-probs for every mini-batch first (no gradient, before any
  * update), then one optimizer update per mini-batch of `miniBatchPrompts` prompts, in order.
  */
-export function updateOnGroups(ctx: UpdateContext, groups: readonly Group[]): UpdateMetrics {
+export async function updateOnGroups(ctx: UpdateContext, groups: readonly Group[]): Promise<UpdateMetrics> {
+  const runner = ctx.runner ?? localRunner(ctx.model, ctx.reference);
   const miniBatches: MiniBatch[] = [];
   let entropySum = 0;
   let responseTokens = 0;
@@ -69,17 +66,15 @@ export function updateOnGroups(ctx: UpdateContext, groups: readonly Group[]): Up
         ctx.padId,
         ctx.microBatch,
       );
-      const { logProbs: logpOld, entropySum: sliceEntropy } = logProbsAndEntropyByMicroBatch(
-        ctx.model,
-        packed,
-        ctx.temperature,
-      );
-      entropySum += sliceEntropy;
+      const old = await runner.logProbs("policy", packed, ctx.temperature, true);
+      entropySum += old.entropySum;
       responseTokens += tf.tidy(() => tf.sum(packed.responseMask).dataSync()[0]!);
-      const logpRef = ctx.reference && logProbsByMicroBatch(ctx.reference, packed, ctx.temperature);
-      miniBatches.push({ groups: slice, packed, logpOld, logpRef });
+      const logpRef =
+        ctx.reference && (await runner.logProbs("reference", packed, ctx.temperature, false)).logProbs;
+      miniBatches.push({ groups: slice, packed, logpOld: old.logProbs, logpRef });
     }
-    const reports = miniBatches.map((mb) => updateOnMiniBatch(ctx, mb));
+    const reports: MiniBatchReport[] = [];
+    for (const mb of miniBatches) reports.push(await updateOnMiniBatch(ctx, runner, mb));
     return {
       ...average(reports),
       entropy: entropySum / Math.max(1, responseTokens),
@@ -105,7 +100,11 @@ interface MiniBatchReport extends ObjectiveMetrics {
  * differentiated w.r.t. the log-probs first, on values computed without gradient; those
  * derivatives then weight the log-probs of each micro-batch, whose gradients add up to the same.
  */
-function updateOnMiniBatch(ctx: UpdateContext, mb: MiniBatch): MiniBatchReport {
+async function updateOnMiniBatch(
+  ctx: UpdateContext,
+  runner: MicroBatchRunner,
+  mb: MiniBatch,
+): Promise<MiniBatchReport> {
   const { params } = ctx.model;
   const names = Object.keys(params);
   const rollouts = (logpCurrent: tf.Tensor2D): RolloutBatch => ({
@@ -135,14 +134,15 @@ function updateOnMiniBatch(ctx: UpdateContext, mb: MiniBatch): MiniBatchReport {
     value.dispose();
     byName = Object.fromEntries(names.map((n) => [n, grads[params[n]!.name]!]));
   } else {
-    const current = logProbsByMicroBatch(ctx.model, mb.packed, ctx.temperature);
+    const current = (await runner.logProbs("policy", mb.packed, ctx.temperature, false)).logProbs;
     const { value, grad } = tf.valueAndGrad(objectiveLoss)(current);
     loss = value.dataSync()[0]!;
-    byName = accumulateGradients(ctx.model, mb.packed, grad as tf.Tensor2D, ctx.temperature).grads;
+    byName = (await runner.gradients(mb.packed, grad as tf.Tensor2D, ctx.temperature)).grads;
     tf.dispose([current, value, grad]);
   }
   const { gradNorm, lr } = ctx.optimizer.apply(params, byName);
   tf.dispose(Object.values(byName));
+  runner.weightsChanged();
   return { ...metrics!, loss, gradNorm, lr };
 }
 

@@ -4,18 +4,21 @@
  * sequences x 64 tokens, on the selected TensorFlow.js backend, next to the PyTorch twin
  * (tests/bench/learner_torch.py, run with /usr/bin/python3 when it has torch).
  *
- * The machine is shared, so its load drifts within a run: the two sides take turns, `--rounds`
- * times `--steps` steps each, and each prints the median over all its rounds.
+ * The step is timed three ways: in one thread (one OpenBLAS thread), in one process with N OpenBLAS
+ * threads, and data-parallel over N workers of one thread each (learner/parallel: one shard of the
+ * batch's rows per worker, gradients summed in shard order); PyTorch at 1 and at N threads.
+ *
+ * The machine is shared, so its load drifts within a run: the sides take turns, `--rounds` times
+ * `--steps` steps each, and each prints the median over all its rounds.
  *
  * Options: --backend auto|tensorflow|wasm|cpu (auto), --steps N (5 per round, after 2 warm-up
- * steps), --rounds N (3),
- * --threads N (OpenBLAS's thread count, and PyTorch's: both sides get the same; default what
- * OpenBLAS picked, 1 without the addon), --fallback (also time wasm without the OpenBLAS addon),
- * --stock (also time tfjs's own wasm matmul: about 25 s a step), --no-torch.
+ * steps), --rounds N (3), --workers N (the cores: the thread count of the parallel rows, PyTorch's
+ * too), --fallback (also time wasm without the OpenBLAS addon), --stock (also time tfjs's own wasm
+ * matmul: about 25 s a step), --no-torch.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
 import "../../learner/tf/gradients.ts";
@@ -29,6 +32,7 @@ import {
 } from "../../learner/backends/reference-model.ts";
 import { BACKEND_CHOICES, type BackendChoice, selectBackend } from "../../learner/backends/select.ts";
 import { registerFastWasmKernels, restoreStockWasmKernels } from "../../learner/backends/wasm.ts";
+import { startParallelReferenceTrainer } from "../../learner/parallel/reference-trainer.ts";
 
 const BATCH = 64;
 const SEQ = 64;
@@ -43,7 +47,7 @@ const { values: opts } = parseArgs({
     backend: { type: "string", default: "auto" },
     steps: { type: "string", default: "5" },
     rounds: { type: "string", default: "3" },
-    threads: { type: "string" },
+    workers: { type: "string" },
     fallback: { type: "boolean", default: false },
     stock: { type: "boolean", default: false },
     "no-torch": { type: "boolean", default: false },
@@ -76,6 +80,26 @@ function timeSteps(steps: number): number[] {
   return stepTimer()(steps);
 }
 
+/** A warmed-up data-parallel trainer over `workers` workers; each call times `steps` more steps. */
+async function parallelStepTimer(workers: number) {
+  const trainer = await startParallelReferenceTrainer(createReferenceModel(), workers);
+  const ids = randomIds(BATCH, SEQ);
+  const targets = randomIds(BATCH, SEQ);
+  for (let i = 0; i < WARMUP; i++) await trainer.step(ids, targets);
+  return {
+    time: async (steps: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < steps; i++) {
+        const start = performance.now();
+        await trainer.step(ids, targets);
+        times.push(performance.now() - start);
+      }
+      return times;
+    },
+    close: () => trainer.close(),
+  };
+}
+
 function timeGeneration(): number {
   const model = createReferenceModel();
   const run = () => {
@@ -93,7 +117,7 @@ function timeGeneration(): number {
 function trainLine(label: string, times: number[]): void {
   const ms = median(times);
   console.log(
-    `${label.padEnd(34)} step median ${ms.toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms ` +
+    `${label.padEnd(40)} step median ${ms.toFixed(0)} ms, best ${Math.min(...times).toFixed(0)} ms ` +
       `(${times.length} steps), ${(stepFlops / ms / 1e6).toFixed(1)} GFLOP/s`,
   );
 }
@@ -114,59 +138,92 @@ function runTorch(steps: number, threads: number, generate: boolean): TorchResul
   return JSON.parse(run.stdout.trim().split("\n").pop()!) as TorchResult;
 }
 
-/** The thread count both sides get: `--threads`, else OpenBLAS's own choice; 1 without OpenBLAS. */
-function useThreads(native: boolean): number {
+/** Sets OpenBLAS's thread count (process-wide) when the addon is in use; the count it runs with. */
+function useThreads(native: boolean, threads: number): number {
   const blas = native ? nativeBlas() : undefined;
-  if (!blas) return 1;
-  if (opts.threads !== undefined) blas.setThreads(Math.max(1, Number(opts.threads)));
-  return blas.threads();
+  blas?.setThreads(threads);
+  return blas ? blas.threads() : 1;
 }
+
+const loadLine = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 
 async function main(): Promise<void> {
   const steps = Math.max(5, Number(opts.steps));
+  const workers = Math.max(1, Number(opts.workers ?? availableParallelism()));
   if (!(BACKEND_CHOICES as readonly string[]).includes(opts.backend)) {
     throw new Error(`--backend must be one of ${BACKEND_CHOICES.join(", ")}`);
   }
   console.log(
     `reference step: ${REFERENCE.layers} layers, d ${REFERENCE.d}, ${REFERENCE.heads} heads, vocab ${REFERENCE.vocab}, ` +
       `batch ${BATCH} x ${SEQ}, AdamW; ${(stepFlops / 1e9).toFixed(1)} GFLOP of matmuls per step; ` +
-      `load average ${loadavg()
-        .map((x) => x.toFixed(2))
-        .join(" ")}`,
+      `load average ${loadLine()}`,
   );
   const backend = await selectBackend(opts.backend as BackendChoice);
   const native = backend === "wasm" && nativeBlasAvailable();
-  const threads = useThreads(native);
-  const label =
-    backend === "wasm"
-      ? native
-        ? `wasm + OpenBLAS (${threads} threads)`
-        : "wasm + JS matmul fallback"
-      : backend;
+  const name = backend === "wasm" ? (native ? "wasm + OpenBLAS" : "wasm + JS matmul") : backend;
   const rounds = Math.max(1, Number(opts.rounds));
-  const torchRounds = opts["no-torch"] ? 0 : rounds;
-  const timer = stepTimer();
-  const ours: number[] = [];
-  const torch: TorchResult[] = [];
-  for (let round = 0; round < rounds; round++) {
-    ours.push(...timer(steps));
-    if (round >= torchRounds) continue;
-    const result = runTorch(steps, threads, round === torchRounds - 1);
-    if (typeof result === "string") {
-      console.log(`PyTorch twin not run: ${result}`);
-      break;
+  const withTorch = !opts["no-torch"];
+  const single = stepTimer();
+  const parallel = workers > 1 ? await parallelStepTimer(workers) : undefined;
+  const ours = { one: [] as number[], threaded: [] as number[], parallel: [] as number[] };
+  const torch = new Map<number, TorchResult[]>([
+    [1, []],
+    [workers, []],
+  ]);
+  let torchMissing: string | undefined;
+  const timeTorch = (threads: number, generate: boolean) => {
+    if (!withTorch || torchMissing) return;
+    const result = runTorch(steps, threads, generate);
+    if (typeof result === "string") torchMissing = result;
+    else torch.get(threads)!.push(result);
+  };
+  try {
+    for (let round = 0; round < rounds; round++) {
+      useThreads(native, 1);
+      ours.one.push(...single(steps));
+      timeTorch(1, false);
+      if (!parallel) continue;
+      if (native) {
+        useThreads(native, workers);
+        ours.threaded.push(...single(steps));
+      }
+      useThreads(native, 1);
+      ours.parallel.push(...(await parallel.time(steps)));
+      timeTorch(workers, round === rounds - 1);
     }
-    torch.push(result);
+  } finally {
+    await parallel?.close();
   }
-  trainLine(label, ours);
-  console.log(`${label.padEnd(34)} generation ${timeGeneration().toFixed(0)} tokens/s`);
-  const last = torch.at(-1);
-  if (last) {
-    trainLine(
-      `PyTorch ${last.torch} (${last.threads} threads)`,
-      torch.flatMap((t) => t.step_ms),
+  if (torchMissing) console.log(`PyTorch twin not run: ${torchMissing}`);
+  const torchTimes = (threads: number) => torch.get(threads)!.flatMap((t) => t.step_ms);
+  const torchVersion = torch.get(1)![0]?.torch;
+  trainLine(`${name}, 1 thread`, ours.one);
+  if (torchVersion) trainLine(`PyTorch ${torchVersion}, 1 thread`, torchTimes(1));
+  if (parallel) {
+    if (native) trainLine(`${name}, 1 process, ${workers} threads`, ours.threaded);
+    trainLine(`${name}, ${workers} workers x 1 thread`, ours.parallel);
+    if (torchVersion) trainLine(`PyTorch ${torchVersion}, ${workers} threads`, torchTimes(workers));
+    const speedup = (times: number[]) => (median(times) / median(ours.parallel)).toFixed(2);
+    console.log(
+      `${workers} workers: ${speedup(ours.one)}x the 1-thread step` +
+        (native ? `, ${speedup(ours.threaded)}x the ${workers}-thread one` : "") +
+        (torchVersion
+          ? `; ${(median(ours.parallel) / median(torchTimes(workers))).toFixed(2)}x PyTorch's time at ${workers} threads`
+          : ""),
     );
-    console.log(`${"PyTorch".padEnd(34)} generation ${last.gen_tokens_per_s?.toFixed(0)} tokens/s`);
+  }
+  const genThreads = useThreads(native, workers);
+  console.log(
+    `${`${name}, ${genThreads} threads`.padEnd(40)} generation ${timeGeneration().toFixed(0)} tokens/s`,
+  );
+  const torchGeneration = torch.get(workers)!.at(-1)?.gen_tokens_per_s;
+  if (torchGeneration) {
+    console.log(
+      `${`PyTorch, ${workers} threads`.padEnd(40)} generation ${torchGeneration.toFixed(0)} tokens/s`,
+    );
   }
   if (backend === "wasm" && native && opts.fallback) {
     useNativeBlas(false);
@@ -178,11 +235,7 @@ async function main(): Promise<void> {
     trainLine("wasm, stock tfjs kernels", timeSteps(steps));
     registerFastWasmKernels();
   }
-  console.log(
-    `load average at the end ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" ")}`,
-  );
+  console.log(`load average at the end ${loadLine()}`);
 }
 
 await main();

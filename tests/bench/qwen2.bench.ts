@@ -225,7 +225,7 @@ async function stepPhase(hiddenSize: number, layers: number): Promise<Record<str
     rewards: rollouts.responses.map((_, i) => i % 2),
   };
   start = performance.now();
-  const metrics = updateOnGroups(
+  const metrics = await updateOnGroups(
     {
       model,
       padId: 0,

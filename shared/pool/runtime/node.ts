@@ -1,6 +1,6 @@
 /** Node adapter: `node:worker_threads`, with tsx loaded into workers whose entry is TypeScript. */
 import { availableParallelism } from "node:os";
-import { parentPort as nodeParentPort, Worker } from "node:worker_threads";
+import { parentPort as nodeParentPort, Worker, type WorkerOptions } from "node:worker_threads";
 import type { FromWorkerMessage, ToWorkerMessage } from "../protocol.ts";
 import type { ParentPort, WorkerEvents, WorkerRuntime, WorkerThread } from "./types.ts";
 
@@ -17,11 +17,12 @@ import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerDa
 /** A runaway check dies alone (the pool sees a crash) instead of taking the whole process's memory. */
 const resourceLimits = { maxOldGenerationSizeMb: 1024 };
 
-function startWorker(entry: URL): Worker {
-  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, { resourceLimits });
+/** A worker thread running `entry`, a TypeScript module too (the learner's data-parallel workers use it). */
+export function startWorker(entry: URL, options: WorkerOptions = { resourceLimits }): Worker {
+  if (!entry.pathname.endsWith(".ts")) return new Worker(entry, options);
   return new Worker(TYPESCRIPT_BOOTSTRAP, {
+    ...options,
     eval: true,
-    resourceLimits,
     workerData: { tsxApi: import.meta.resolve("tsx/esm/api"), entry: entry.href },
   });
 }

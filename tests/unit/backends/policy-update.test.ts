@@ -119,7 +119,7 @@ function scoring(model: Model, groups: Group[]): Observed {
  * recomputes pi_old and carries the optimizer's moments. The reference has its own weights so that
  * a KL term has a value and a gradient from the first update on.
  */
-function trainerStep(objective: Case): Observed {
+async function trainerStep(objective: Case): Promise<Observed> {
   const model = policy(7);
   const reference = policy(8);
   // Adam's step is lr * g / (|g| + eps) at first: with the usual eps of 1e-8, a gradient element near
@@ -141,7 +141,7 @@ function trainerStep(objective: Case): Observed {
       miniBatchPrompts: 2,
     };
     for (const step of [1, 2]) {
-      const metrics = updateOnGroups(context, groups);
+      const metrics = await updateOnGroups(context, groups);
       for (const [key, value] of Object.entries(metrics)) {
         if (typeof value === "number") observed[`metric: step ${step} ${key}`] = [value];
       }
@@ -231,7 +231,10 @@ function describeDifferences(worst: Map<string, Difference>): string {
 }
 
 /** Compares `run` on wasm, with and without the addon, against cpu; reports the largest differences. */
-async function agreeOnWasm(run: () => Observed, report: (line: string) => void): Promise<void> {
+async function agreeOnWasm(
+  run: () => Observed | Promise<Observed>,
+  report: (line: string) => void,
+): Promise<void> {
   const expected = await onBackend("cpu", run);
   await withAndWithoutAddon(async (how) => {
     const worst = compare(await onBackend("wasm", run), expected, `wasm, ${how}`);

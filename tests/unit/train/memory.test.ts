@@ -73,9 +73,11 @@ const CASES: Case[] = [
 ];
 
 /** Peak bytes allocated while `run` runs, above what was allocated before. */
-async function peakOf(run: () => void): Promise<number> {
+async function peakOf(run: () => unknown): Promise<number> {
   const before = tf.memory().numBytes;
-  const profile = await tf.profile(run);
+  const profile = await tf.profile(async () => {
+    await run();
+  });
   return profile.peakBytes - before;
 }
 
@@ -127,7 +129,7 @@ describe("the training memory estimate", () => {
           reference: false,
         });
         const groups = groupsOf(c);
-        const update = await peakOf(() => {
+        const update = await peakOf(() =>
           updateOnGroups(
             {
               model,
@@ -139,8 +141,8 @@ describe("the training memory estimate", () => {
               microBatch: c.microBatch,
             },
             groups,
-          );
-        });
+          ),
+        );
         // The update's first step also creates AdamW's moments.
         const { parts } = estimate;
         assertBounds(parts.optimizer + parts.gradients + parts.activations, update, `${label}, update`);

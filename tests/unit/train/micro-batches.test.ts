@@ -75,7 +75,7 @@ interface Outcome {
 const policy = (seed: number): Model => ({ config: MICRO_MODEL, params: createParams(MICRO_MODEL, seed) });
 
 /** Two steps of two mini-batches (two prompts, eight rollouts each) with `microBatch` rollouts per pass. */
-function trainerSteps(loss: ObjectiveName, microBatch: number | undefined): Outcome {
+async function trainerSteps(loss: ObjectiveName, microBatch: number | undefined): Promise<Outcome> {
   const model = policy(7);
   const reference = policy(8);
   // eps 1e-3: Adam's first steps are lr * g / (|g| + eps), which would magnify float32 rounding of
@@ -92,14 +92,17 @@ function trainerSteps(loss: ObjectiveName, microBatch: number | undefined): Outc
       miniBatchPrompts: 2,
       microBatch,
     };
-    const metrics = [1, 2].map(() => {
-      const { updates, ...values } = updateOnGroups(context, fixedGroups());
+    const metrics: Record<string, number>[] = [];
+    for (const _ of [1, 2]) {
+      const { updates, ...values } = await updateOnGroups(context, fixedGroups());
       assert.equal(updates, 2);
-      return Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === "number")) as Record<
-        string,
-        number
-      >;
-    });
+      metrics.push(
+        Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === "number")) as Record<
+          string,
+          number
+        >,
+      );
+    }
     const weights = Object.fromEntries(
       Object.entries(model.params).map(([n, v]) => [n, v.dataSync().slice() as Float32Array]),
     );
@@ -143,10 +146,10 @@ function assertSameOutcome(actual: Outcome, expected: Outcome, label: string) {
 
 describe("micro-batches with gradient accumulation", () => {
   for (const loss of ["real", "grpo"] as const) {
-    it(`${loss}: the update in micro-batches equals the whole mini-batch's`, () => {
-      const whole = trainerSteps(loss, undefined);
+    it(`${loss}: the update in micro-batches equals the whole mini-batch's`, async () => {
+      const whole = await trainerSteps(loss, undefined);
       for (const microBatch of [1, 3]) {
-        assertSameOutcome(trainerSteps(loss, microBatch), whole, `${loss}, micro-batch ${microBatch}`);
+        assertSameOutcome(await trainerSteps(loss, microBatch), whole, `${loss}, micro-batch ${microBatch}`);
       }
     });
   }

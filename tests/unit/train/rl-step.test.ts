@@ -55,14 +55,14 @@ describe("one REAL step on a tiny model", () => {
     );
     const before = snapshot(policy.model.params);
     const tensorsBefore = tf.memory().numTensors;
-    const metrics = updateOnGroups(context, groups);
+    const metrics = await updateOnGroups(context, groups);
     assert.equal(metrics.updates, 2);
     assert.ok(metrics.gradNorm > 0 && Number.isFinite(metrics.loss) && metrics.entropy > 0);
     assert.ok(changed(before, snapshot(policy.model.params)) > 0);
     // Only the optimizer's moments are new (two per parameter, created on the first update).
     const parameters = Object.keys(policy.model.params).length;
     assert.equal(tf.memory().numTensors, tensorsBefore + 2 * parameters);
-    updateOnGroups(context, groups);
+    await updateOnGroups(context, groups);
     assert.equal(tf.memory().numTensors, tensorsBefore + 2 * parameters, "no tensor leaks per step");
     disposeParams(policy.model.params);
     optimizer.dispose();
@@ -72,7 +72,7 @@ describe("one REAL step on a tiny model", () => {
     const { policy, groups, optimizer, context } = await setup();
     const uniform: Group[] = groups.map((g, i) => ({ ...g, rewards: g.rewards.map(() => i % 2) }));
     const before = snapshot(policy.model.params);
-    const metrics = updateOnGroups(context, uniform);
+    const metrics = await updateOnGroups(context, uniform);
     assert.equal(metrics.loss, 0);
     assert.equal(metrics.gradNorm, 0);
     assert.equal(changed(before, snapshot(policy.model.params)), 0);
