@@ -88,4 +88,16 @@ describe("the reproduction's plan", () => {
       assert.equal(config.runs.filter((r) => r.table === "ablation").length, 6);
     }
   });
+
+  it("plans the powered study's pilot on the answer split, at levels 1-3, with its learning rates", async () => {
+    const pilot = await readReproConfig(join(PROJECT_ROOT, "learner/train/configs/repro-v2/pilot.json"));
+    const base = JSON.parse(await readFile(join(PROJECT_ROOT, pilot.baseConfig), "utf8"));
+    const runs = planRuns(pilot, base, "runs/start");
+    for (const run of runs) {
+      assert.equal(run.config.task.kind === "curriculum" && run.config.task.split, "answer");
+      assert.deepEqual(run.config.task.kind === "curriculum" && run.config.task.levels, [1, 2, 3]);
+      assert.equal(run.seed, 100, "the pilot's seed is never a comparison seed");
+    }
+    assert.deepEqual([...new Set(runs.map((r) => r.config.optimizer.lr))].sort(), [3e-5, 1e-4, 3e-4]);
+  });
 });
