@@ -6,7 +6,7 @@
 import { bootstrapInterval, type Interval } from "../../shared/metrics/bootstrap.ts";
 import { REFERENCE_RUN, type RunSpec } from "./config.ts";
 import type { FamilyPass1 } from "./held-out.ts";
-import type { RunResult } from "./run-files.ts";
+import type { RunResult } from "./run-record.ts";
 
 export interface MeanStd {
   mean: number;
@@ -95,7 +95,7 @@ function familyCell(seeds: readonly FamilyPass1[], family: string): MeanStd {
 }
 
 /** The average over families ("Avg."), over the seeds. */
-function averageCell(seeds: readonly FamilyPass1[], families: readonly string[]): MeanStd {
+export function averageCell(seeds: readonly FamilyPass1[], families: readonly string[]): MeanStd {
   const cell = meanStd(seeds.map((s) => s.average));
   const interval = problemInterval(seeds, families);
   return interval ? { ...cell, interval } : cell;

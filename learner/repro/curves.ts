@@ -19,7 +19,7 @@ export const CURVE_TITLES: Record<CurveField, string> = {
 };
 
 /** Logged on every step (the others only on evaluation steps, and are never smoothed). */
-const PER_STEP: readonly CurveField[] = ["entropy", "meanReward", "allCorrectShare"];
+export const PER_STEP_FIELDS: readonly CurveField[] = ["entropy", "meanReward", "allCorrectShare"];
 
 /** One step of one seed: what its metrics line (or, at step 0, its start validation) recorded. */
 export type SeedRecord = Pick<StepMetrics, "step"> & Partial<Pick<StepMetrics, CurveField>>;
@@ -57,7 +57,7 @@ export function curve(
   field: CurveField,
   smoothing: number,
 ): Point[] {
-  if (!PER_STEP.includes(field)) return meanOverSeeds(seeds, field);
+  if (!PER_STEP_FIELDS.includes(field)) return meanOverSeeds(seeds, field);
   return meanOverSeeds(
     seeds.map((records) => smoothed(records, field, smoothing)),
     field,

@@ -5,6 +5,7 @@
  */
 import { type BandPoint, type Line, lineChart, PALETTE, roundedUp } from "../../shared/reports/svg.ts";
 import { type Figure1Data, figure1Data } from "../objectives/figure1.ts";
+import type { Panel } from "./comparisons.ts";
 import { CURVE_FIELDS, CURVE_TITLES, type Point } from "./curves.ts";
 import type { MethodCurves } from "./summary.ts";
 
@@ -72,4 +73,31 @@ export function trainingCurves(methods: readonly MethodCurves[]): string[] {
 /** Mean ± one standard deviation over seeds, at the steps two or more seeds logged. */
 export function seedBand(points: readonly Point[]): BandPoint[] {
   return points.flatMap((p) => (p.std === undefined ? [] : [{ x: p.x, lo: p.y - p.std, hi: p.y + p.std }]));
+}
+
+/** Final average Pass@1 against a setting (a learning rate, τ): one line per panel, ± std over seeds. */
+export function panelChart(
+  panels: readonly Panel[],
+  colorIndex: (run: string) => number,
+  title: string,
+  xLabel: string,
+  log2X: boolean,
+): string {
+  return lineChart(
+    panels.map((panel) => {
+      const points = panel.points
+        .filter((p) => p.cell.n > 0)
+        .map((p) => ({ x: p.x, y: p.cell.mean, std: p.cell.n > 1 ? p.cell.std : undefined }));
+      return {
+        label: panel.label,
+        points,
+        color: PALETTE[colorIndex(panel.run) % PALETTE.length],
+        band: seedBand(points),
+      };
+    }),
+    title,
+    xLabel,
+    log2X,
+    { fitY: "percent" },
+  );
 }

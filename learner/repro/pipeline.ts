@@ -2,15 +2,15 @@
  * The reproduction end to end: the shared start, its held-out Pass@1, every planned run (skipping the
  * finished, resuming the interrupted), then the tables, figures and outcome into the report folder.
  */
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import type { GraderClient } from "../../shared/clients/grader.ts";
 import { readJsonConfig } from "../train/config.ts";
 import type { SftStep } from "../train/sft.ts";
 import { REFERENCE_RUN, type ReproConfig } from "./config.ts";
-import { CURVE_FIELDS, type CurveField, curve, type Point, type SeedRecord } from "./curves.ts";
+import { CURVE_FIELDS, type CurveField, curve, type Point } from "./curves.ts";
 import {
   evaluateCheckpoint,
   type FamilyPass1,
@@ -18,14 +18,13 @@ import {
   type HeldOutEvaluation,
   heldOutFamilies,
 } from "./held-out.ts";
-import { type PlannedRun, planRuns } from "./plan.ts";
+import { planRuns } from "./plan.ts";
 import { code, commandLine, machine } from "./provenance.ts";
 import { writeReport } from "./report.ts";
-import { readMetrics } from "./run-files.ts";
+import { RECORDS_DIR, type RunRecord } from "./run-record.ts";
 import { type RunnerEvents, runPlan } from "./runner.ts";
 import { prepareStart, type StartingPoint } from "./start.ts";
-import { readStartValidation } from "./start-validation.ts";
-import { type Summary, summarize } from "./summary.ts";
+import { type RunCurve, type Summary, summarize } from "./summary.ts";
 
 export interface ReproduceOptions {
   configPath: string;
@@ -62,79 +61,108 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
     tokenizer: shared.tokenizer,
     maxNewTokens: shared.maxResponseTokens,
   };
-  const startPass1 = await startEvaluation(repro.runsDir, start, heldOut, options);
+  const startPass1 = await startEvaluation(repro.reportDir, start, heldOut, options);
+  const families = heldOut.families.map((f) => f.name);
+  const report = async (records: readonly RunRecord[]) => {
+    const summary = summarize({
+      command: commandLine(),
+      configPath: options.configPath,
+      code: await code(),
+      machine: machine(options.backend),
+      startedAt,
+      wallSeconds: (performance.now() - started) / 1000,
+      computeSeconds:
+        startPass1.seconds +
+        records.reduce((sum, r) => sum + r.result.trainSeconds + r.result.pass1.seconds, 0),
+      config: repro,
+      start: { ...start, pass1: startPass1 },
+      shared,
+      families,
+      plannedRuns: plan.length,
+      runs: records.map((r) => r.result),
+      runCurves: records.map(runCurve),
+      curves: curvesByRun(repro, records),
+    });
+    return { summary, paths: await writeReport(repro.reportDir, summary) };
+  };
   const ran = await runPlan(plan, {
     grader: options.grader,
     heldOut: { families: heldOut.families, finalEval: heldOut.finalEval },
     shouldStop: options.shouldStop,
+    reportDir: repro.reportDir,
+    recorded: async (records) => {
+      await report(records);
+    },
     workers: options.workers,
     events: options.events,
   });
   if (ran.stopped) return { stopped: true };
-  const summary = summarize({
-    command: commandLine(),
-    configPath: options.configPath,
-    code: await code(),
-    machine: machine(options.backend),
-    startedAt,
-    wallSeconds: (performance.now() - started) / 1000,
-    computeSeconds:
-      startPass1.seconds + ran.results.reduce((sum, r) => sum + r.trainSeconds + r.pass1.seconds, 0),
-    config: repro,
-    start: { ...start, pass1: startPass1 },
-    shared,
-    families: heldOut.families.map((f) => f.name),
-    runs: ran.results,
-    curves: await curvesByRun(repro, plan),
-  });
-  return { stopped: false, summary, paths: await writeReport(repro.reportDir, summary) };
+  return { stopped: false, ...(await report(ran.records)) };
 }
 
-const HELD_OUT_RECORD = "held-out.json";
+/** Beside the runs' records: the start's Pass@1 and what it was measured on. */
+const START_RECORD = join(RECORDS_DIR, "start.json");
 
-const HeldOutRecordSchema = z.object({ finalEval: z.unknown(), start: FamilyPass1Schema });
+const StartRecordSchema = z.object({ finalEval: z.unknown(), sha256: z.string(), pass1: FamilyPass1Schema });
 
 /**
- * The start's Pass@1, kept with the runs together with the evaluation settings: results evaluated
- * under other settings are never mixed into one table.
+ * The start's Pass@1, kept with the records together with the evaluation settings and the start's
+ * hash: results evaluated under other settings, or trained from another start, are never mixed into
+ * one table.
  */
 async function startEvaluation(
-  runsDir: string,
+  reportDir: string,
   start: StartingPoint,
   heldOut: HeldOutEvaluation,
   options: ReproduceOptions,
 ): Promise<FamilyPass1> {
-  const path = join(runsDir, HELD_OUT_RECORD);
+  const path = join(reportDir, START_RECORD);
   const text = await readFile(path, "utf8").catch(() => undefined);
   if (text !== undefined) {
-    const record = HeldOutRecordSchema.parse(JSON.parse(text));
+    const record = StartRecordSchema.parse(JSON.parse(text));
     if (!isDeepStrictEqual(record.finalEval, heldOut.finalEval))
       throw new Error(
-        `the runs in ${runsDir} were evaluated with other finalEval settings: use another --runs-dir`,
+        `the runs recorded in ${reportDir} were evaluated with other finalEval settings: use another --out`,
       );
-    return record.start;
+    if (record.sha256 !== start.sha256)
+      throw new Error(
+        `the runs recorded in ${reportDir} started from other weights (sha256 ${record.sha256.slice(0, 16)}…, this start ${start.sha256.slice(0, 16)}…): use that start or another --out`,
+      );
+    return record.pass1;
   }
   options.events?.evaluatingStart?.(start.checkpoint);
   const pass1 = await evaluateCheckpoint(start.checkpoint, heldOut);
-  await writeFile(path, `${JSON.stringify({ finalEval: heldOut.finalEval, start: pass1 }, null, 2)}\n`);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify({ finalEval: heldOut.finalEval, sha256: start.sha256, pass1 })}\n`);
   return pass1;
 }
 
-async function curvesByRun(repro: ReproConfig, plan: readonly PlannedRun[]): Promise<Summary["curves"]> {
+const runCurve = (record: RunRecord): RunCurve => ({
+  name: record.result.name,
+  seed: record.result.seed,
+  blockSteps: record.blockSteps,
+  curve: record.curve,
+});
+
+/** Per run, the mean and spread over its finished seeds of their recorded curves. */
+function curvesByRun(repro: ReproConfig, records: readonly RunRecord[]): Summary["curves"] {
   const out: Summary["curves"] = {};
   for (const [index, spec] of repro.runs.entries()) {
-    const seeds = await Promise.all(plan.filter((r) => r.spec === spec).map((r) => seedRecords(r.dir)));
+    const seeds = records.filter((r) => r.result.name === spec.name);
+    if (seeds.length === 0) continue;
+    // The smoothing window is in steps; a record's point already averages blockSteps of them.
+    const window = Math.max(1, Math.round(repro.smoothing / seeds[0]!.blockSteps));
     const curves = Object.fromEntries(
-      CURVE_FIELDS.map((field) => [field, curve(seeds, field, repro.smoothing)]),
+      CURVE_FIELDS.map((field) => [
+        field,
+        curve(
+          seeds.map((s) => s.curve),
+          field,
+          window,
+        ),
+      ]),
     ) as Record<CurveField, Point[]>;
     out[spec.name] = { label: spec.label, index, curves };
   }
   return out;
-}
-
-/** A run's metrics, after its step-0 validation where it measured one. */
-async function seedRecords(dir: string): Promise<SeedRecord[]> {
-  const start = await readStartValidation(dir);
-  const metrics = await readMetrics(dir);
-  return start ? [{ step: 0, valPass1: start.valPass1 }, ...metrics] : metrics;
 }

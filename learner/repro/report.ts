@@ -5,9 +5,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CHART_CSS, escapeHtml } from "../../shared/reports/svg.ts";
-import { figure1, trainingCurves } from "./figures.ts";
+import { pairsGrid, panelGrid, stabilityGrid } from "./comparison-tables.ts";
+import { figure1, panelChart, trainingCurves } from "./figures.ts";
 import type { Summary } from "./summary.ts";
-import { gridHtml, gridMarkdown, table1Grid, table4Grid } from "./tables.ts";
+import { type Grid, gridHtml, gridMarkdown, table1Grid, table4Grid } from "./tables.ts";
 
 export const REPORT_FILES = { html: "report.html", markdown: "tables.md", summary: "summary.json" } as const;
 
@@ -42,7 +43,7 @@ function setup(s: Summary): string[] {
       `lr ${c.optimizer.lr} (${c.optimizer.schedule.kind}), responses ≤ ${c.maxResponseTokens} tokens, temperature ${c.temperature}; ` +
       `validation Pass@1 every ${c.eval.every} steps (k = ${c.eval.k}, ${c.eval.problems} problems)`,
     `Final held-out evaluation: Pass@1 over k = ${s.config.finalEval.k} samples, ${s.config.finalEval.problemsPerFamily} problems per task family (${s.families.join(", ")}), the same problems for every run`,
-    `Runs (seeds): ${seeds}; each run's metrics.jsonl, config and checkpoints in \`${s.config.runsDir}/<run>/seed-<n>/\``,
+    `Runs (seeds): ${seeds}; ${s.runs.length} of ${s.plannedRuns ?? s.runs.length} finished; each finished run's record (result, config, curves) in \`${s.config.reportDir}/runs/<run>/seed-<n>.json\`, its metrics and checkpoints in \`${s.config.runsDir}/<run>/seed-<n>/\``,
   ];
 }
 
@@ -91,6 +92,64 @@ function curvesCaption(s: Summary, names: readonly string[]): string {
   return lines.join(" ");
 }
 
+const PAIRS_CAPTION =
+  "REAL's average Pass@1 minus each baseline's, seed by seed (a seed gives both methods the same start and the same prompts in the same order), averaged over the seed pairs. 95% interval: percentile bootstrap, 10,000 resamples of the seed pairs and, within each, of the held-out problems, so that both the training seed and the problem draw are noise. REAL is ahead (behind) when the interval lies above (below) 0.";
+
+const LEARNING_RATE_CAPTION =
+  "Average Pass@1 at the end of the budget for each method at each learning rate (mean ± std over seeds [95% interval over problems]); the spread is the highest minus the lowest mean, its interval a bootstrap over seeds and problems of every rate. A bounded gradient should make the spread small (claim 3).";
+
+const TAU_CAPTION =
+  "REAL's average Pass@1 at the end of the budget at each temperature τ of its scores (mean ± std over seeds [95% interval over problems]). Claim 4: τ = 0.1 is unstable, 0.5 and 1.0 are not (see the stability table).";
+
+const stabilityCaption = (s: Summary) =>
+  `Each run judged on its recorded curve (points averaging ${[...new Set((s.runCurves ?? []).map((c) => c.blockSteps))].join(" or ")} steps): entropy collapsed when its last point is below half its first, exploded above twice it; the training reward fell when, as a trailing mean over a tenth of the points, it ends more than 0.1 below its best. A run can be both collapsed and fallen. Entropy and reward: means over the method's runs.`;
+
+/** The study's tests, as Markdown sections; none for a summary without pairs, sweeps or curves. */
+function testsMarkdown(s: Summary): string[] {
+  const section = (title: string, caption: string, grid: Grid) => [
+    `## ${title}`,
+    "",
+    caption,
+    "",
+    gridMarkdown(grid),
+    "",
+  ];
+  return [
+    ...(s.pairs.length
+      ? section("Paired differences: REAL − baseline", PAIRS_CAPTION, pairsGrid(s.pairs))
+      : []),
+    ...(s.learningRates.length
+      ? section("Learning rate", LEARNING_RATE_CAPTION, panelGrid(s.learningRates, "lr"))
+      : []),
+    ...(s.tau ? section("Temperature τ", TAU_CAPTION, panelGrid([s.tau], "τ")) : []),
+    ...(s.stability.length ? section("Stability", stabilityCaption(s), stabilityGrid(s.stability)) : []),
+  ];
+}
+
+function testsHtml(s: Summary): string {
+  const colorIndex = (run: string) => s.curves[run]?.index ?? 0;
+  const parts: string[] = [];
+  if (s.pairs.length)
+    parts.push(
+      `<h2 id="pairs">Paired differences: REAL − baseline</h2><p>${escapeHtml(PAIRS_CAPTION)}</p>${gridHtml(pairsGrid(s.pairs))}`,
+    );
+  if (s.learningRates.length)
+    parts.push(
+      `<h2 id="learning-rate">Learning rate</h2><p>${escapeHtml(LEARNING_RATE_CAPTION)}</p>${gridHtml(panelGrid(s.learningRates, "lr"))}`,
+      `<div class="figure">${panelChart(s.learningRates, colorIndex, "Final average Pass@1 by learning rate", "learning rate (log scale)", true)}</div>`,
+    );
+  if (s.tau)
+    parts.push(
+      `<h2 id="tau">Temperature τ</h2><p>${escapeHtml(TAU_CAPTION)}</p>${gridHtml(panelGrid([s.tau], "τ"))}`,
+      `<div class="figure">${panelChart([s.tau], colorIndex, "Final average Pass@1 by τ", "τ", false)}</div>`,
+    );
+  if (s.stability.length)
+    parts.push(
+      `<h2 id="stability">Stability</h2><p>${escapeHtml(stabilityCaption(s))}</p>${gridHtml(stabilityGrid(s.stability))}`,
+    );
+  return parts.join("\n");
+}
+
 export function reportMarkdown(s: Summary): string {
   return [
     `# ${TITLE}`,
@@ -114,6 +173,7 @@ export function reportMarkdown(s: Summary): string {
     "",
     gridMarkdown(table4Grid(s.table4)),
     "",
+    ...testsMarkdown(s),
   ].join("\n");
 }
 
@@ -140,6 +200,7 @@ ${gridHtml(table1Grid(s.table1))}
 <h2>Table 4: further analysis</h2>
 <p>${escapeHtml(table4Caption(s))}</p>
 ${gridHtml(table4Grid(s.table4))}
+${testsHtml(s)}
 <h2 id="figure-1">Figure 1: gradient magnitude against the relative log-probability</h2>
 <p>Autodiff through the project's GRPO and REAL losses (wide, pale) under the closed forms of eq. 3 and eq. 9
 (dashed), with the paper's settings ε = 0.2, A = 1, τ = 0.5, C = 4. Largest difference between the two over

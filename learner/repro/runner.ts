@@ -1,7 +1,9 @@
 /**
  * Runs the plan one run at a time (two cores do not gain from more), each from the shared starting
- * checkpoint into its own folder, whose validation Pass@1 it measures first (the curve's step 0). Rerunning skips finished runs and resumes an interrupted one from its
- * newest checkpoint, so a reproduction can be stopped and continued at will.
+ * checkpoint into its own scratch folder, whose validation Pass@1 it measures first (the curve's step
+ * 0). A finished run leaves its record beside the report; rerunning skips runs with a record (made
+ * with the same config) and resumes an interrupted one from its newest checkpoint, so a reproduction
+ * can be stopped and continued at will, and across machines as long as the records travel.
  */
 import { mkdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
@@ -11,7 +13,16 @@ import { trainRl } from "../train/rl.ts";
 import { latestCheckpoint } from "../train/state.ts";
 import { evaluateCheckpoint, type HeldOutEvaluation } from "./held-out.ts";
 import type { PlannedRun } from "./plan.ts";
-import { type RunResult, readMetrics, readResult, writeResult } from "./run-files.ts";
+import { readMetrics } from "./run-files.ts";
+import {
+  type RunRecord,
+  type RunResult,
+  readRecord,
+  recordedWith,
+  recordPath,
+  subsampleCurve,
+  writeRecord,
+} from "./run-record.ts";
 import { readStartValidation, type StartValidation, validateStart } from "./start-validation.ts";
 
 export interface RunnerEvents {
@@ -28,25 +39,31 @@ export interface RunnerOptions {
   grader: GraderClient;
   heldOut: Omit<HeldOutEvaluation, "grader" | "tokenizer" | "maxNewTokens">;
   shouldStop: () => boolean;
+  /** Where the records go: `<reportDir>/runs/<run>/seed-<n>.json`. */
+  reportDir: string;
+  /** After each run finishes, with every record so far (a partial report is rendered from them). */
+  recorded?(records: readonly RunRecord[]): Promise<void>;
   events?: RunnerEvents;
   /** Data-parallel workers of each run's update (see trainRl). */
   workers?: number;
 }
 
 export interface RunnerOutcome {
-  results: RunResult[];
+  /** The finished runs, in plan order (all of them unless stopped). */
+  records: RunRecord[];
   /** Stopped on request before every run finished. */
   stopped: boolean;
 }
 
 export async function runPlan(plan: readonly PlannedRun[], options: RunnerOptions): Promise<RunnerOutcome> {
-  const results: RunResult[] = [];
+  const records: RunRecord[] = [];
   for (const [index, run] of plan.entries()) {
-    const result = await runOne(run, index, plan.length, options);
-    if (!result) return { results, stopped: true };
-    results.push(result);
+    const outcome = await runOne(run, index, plan.length, options);
+    if (!outcome) return { records, stopped: true };
+    records.push(outcome.record);
+    if (!outcome.skipped) await options.recorded?.(records);
   }
-  return { results, stopped: false };
+  return { records, stopped: false };
 }
 
 async function runOne(
@@ -54,15 +71,20 @@ async function runOne(
   index: number,
   total: number,
   options: RunnerOptions,
-): Promise<RunResult | undefined> {
+): Promise<{ record: RunRecord; skipped: boolean } | undefined> {
   const events = options.events ?? {};
-  const existing = await readResult(run.dir);
-  const checkpoint = await latestCheckpoint(run.dir);
-  if (existing || checkpoint) await assertSameConfig(run);
+  const path = recordPath(options.reportDir, run.spec.name, run.seed);
+  const existing = await readRecord(path);
   if (existing) {
+    if (!recordedWith(existing, run.config))
+      throw new Error(
+        `${path} records a run with another config than this reproduction's: move it away or use another --out`,
+      );
     events.skipped?.(run, index, total);
-    return existing;
+    return { record: existing, skipped: true };
   }
+  const checkpoint = await latestCheckpoint(run.dir);
+  if (checkpoint) await assertSameConfig(run);
   const started = performance.now();
   const fromStep = checkpoint ? stepOf(checkpoint) : 0;
   events.started?.(run, index, total, fromStep);
@@ -93,17 +115,22 @@ async function runOne(
     maxNewTokens: run.config.maxResponseTokens,
   });
   const metrics = await readMetrics(run.dir);
-  const startSeconds = (await readStartValidation(run.dir))?.evalSeconds ?? 0;
+  const start = await readStartValidation(run.dir);
   const result: RunResult = {
     name: run.spec.name,
     seed: run.seed,
     steps: run.config.steps,
     pass1,
-    trainSeconds: metrics.reduce((sum, m) => sum + m.stepSeconds + (m.evalSeconds ?? 0), startSeconds),
+    trainSeconds: metrics.reduce(
+      (sum, m) => sum + m.stepSeconds + (m.evalSeconds ?? 0),
+      start?.evalSeconds ?? 0,
+    ),
   };
-  await writeResult(run.dir, result);
+  const curve = [...(start ? [{ step: 0, valPass1: start.valPass1 }] : []), ...metrics];
+  const record: RunRecord = { result, config: run.config, ...subsampleCurve(curve, run.config.steps) };
+  await writeRecord(path, record);
   events.finished?.(run, result, (performance.now() - started) / 1000);
-  return result;
+  return { record, skipped: false };
 }
 
 /** A run folder holds the run this plan describes, or the reproduction refuses to mix them. */

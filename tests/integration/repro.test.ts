@@ -4,7 +4,7 @@
  * not which method wins.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -115,9 +115,42 @@ describe("rlvr repro --quick", () => {
       assert.match(html, new RegExp(heading));
     assert.equal(
       html.match(/<svg /g)?.length,
-      2 + 4 + 4,
-      "Figure 1's two panels, four curves each for 4 and 5",
+      1 + 2 + 4 + 4,
+      "the τ panel, Figure 1's two panels, four curves each for 4 and 5",
     );
+    for (const heading of ["Paired differences", "Temperature τ", "Stability"]) {
+      assert.match(html, new RegExp(`<h2 id="[a-z-]+">${heading}`));
+      assert.match(markdown, new RegExp(`## ${heading}`));
+    }
+    assert.deepEqual(
+      summary.pairs.map((p) => [p.name, p.seeds]),
+      [
+        ["grpo", [1]],
+        ["dapo", [1]],
+        ["gspo", [1]],
+      ],
+    );
+    for (const pair of summary.pairs) {
+      assert.ok(
+        pair.interval && pair.interval.lo <= pair.mean && pair.mean <= pair.interval.hi,
+        JSON.stringify(pair),
+      );
+      assert.ok(pair.reading);
+    }
+    assert.deepEqual(
+      summary.tau?.points.map((p) => [p.x, p.run]),
+      [
+        [0.1, "real-tau0.1"],
+        [0.5, "real"],
+        [1, "real-tau1.0"],
+      ],
+    );
+    assert.deepEqual(summary.learningRates, [], "the quick config sweeps no learning rate");
+    assert.deepEqual(
+      summary.stability.map((r) => r.name),
+      config.runs.map((r) => r.name),
+    );
+    for (const row of summary.stability) assert.equal(row.runs.length, 1);
     assert.doesNotMatch(html, /<script|NaN|undefined/);
     assert.match(html, new RegExp(summary.code.commit));
   });
@@ -132,9 +165,48 @@ describe("rlvr repro --quick", () => {
     );
   });
 
+  it("continues from the records alone: a new runs folder remakes the start and skips every recorded run", async () => {
+    const fresh = join(dir, "fresh-runs");
+    const result = await rlvr(
+      "repro",
+      "--quick",
+      "--runs-dir",
+      fresh,
+      "--out",
+      reportDir,
+      "--via",
+      "local",
+      "--workers",
+      "1",
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      result.stderr.match(/finished earlier, skipped/g)?.length,
+      EXPECTED_RUNS.length,
+      result.stderr,
+    );
+    const summary = JSON.parse(await readFile(join(reportDir, "summary.json"), "utf8")) as Summary;
+    assert.equal(summary.runs.length, EXPECTED_RUNS.length);
+    assert.equal(summary.runCurves?.length, EXPECTED_RUNS.length);
+  });
+
+  it("refuses records made from another start", async () => {
+    const startRecord = join(reportDir, "runs", "start.json");
+    const original = await readFile(startRecord, "utf8");
+    const record = JSON.parse(original);
+    await writeFile(startRecord, JSON.stringify({ ...record, sha256: "0".repeat(64) }));
+    try {
+      const result = await repro();
+      assert.notEqual(result.code, 0);
+      assert.match(result.stderr, /started from other weights/);
+    } finally {
+      await writeFile(startRecord, original);
+    }
+  });
+
   it("resumes an interrupted run from its newest checkpoint", async () => {
     const grpo = join(runsDir, "grpo", "seed-1");
-    await rm(join(grpo, "result.json"));
+    await rm(join(reportDir, "runs", "grpo", "seed-1.json"));
     await rm(join(grpo, "checkpoints", `step-${String(config.budget.steps).padStart(6, "0")}`), {
       recursive: true,
     });

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { bootstrapInterval } from "../../shared/metrics/bootstrap.ts";
+import {
+  bootstrapInterval,
+  seedBootstrapInterval,
+  seedsMean,
+  spreadBootstrapInterval,
+} from "../../shared/metrics/bootstrap.ts";
 import { seededRng } from "../../shared/random/seeded.ts";
 
 const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -55,5 +60,36 @@ describe("bootstrap interval over problems", () => {
 
   it("refuses an empty stratum", () => {
     assert.throws(() => bootstrapInterval([[0.5], []]), /at least one problem/);
+  });
+});
+
+describe("bootstrap over seeds and problems", () => {
+  const seeds = (n: number, shift: number) =>
+    Array.from({ length: n }, (_, s) => [problems(60, 10 + s).map((v) => Math.min(1, v + shift * (s % 2)))]);
+
+  it("contains the mean over seeds and is wider than the problems-only interval when seeds differ", () => {
+    const spread = seeds(4, 0.3);
+    const mean = seedsMean(spread);
+    const both = seedBootstrapInterval(spread);
+    assert.ok(both.lo < mean && mean < both.hi, `${both.lo} < ${mean} < ${both.hi}`);
+    const pooled = Array.from({ length: 60 }, (_, i) => spread.reduce((a, s) => a + s[0]![i]!, 0) / 4);
+    const problemsOnly = bootstrapInterval([pooled]);
+    assert.ok(both.hi - both.lo > problemsOnly.hi - problemsOnly.lo);
+  });
+
+  it("excludes 0 for a consistent paired difference and includes it for pure noise", () => {
+    const shifted = Array.from({ length: 5 }, (_, s) => [problems(80, s).map((v) => v * 0.2 + 0.1)]);
+    assert.ok(seedBootstrapInterval(shifted).lo > 0);
+    const noise = Array.from({ length: 5 }, (_, s) => [problems(80, s).map((v, i) => (i % 2 ? v : -v))]);
+    const { lo, hi } = seedBootstrapInterval(noise);
+    assert.ok(lo < 0 && hi > 0, `${lo}, ${hi}`);
+  });
+
+  it("gives the spread across groups an interval around it, and none for an empty group", () => {
+    const groups = [seeds(2, 0), seeds(2, 0).map((s) => [s[0]!.map((v) => v * 0.5)])];
+    const spread = Math.abs(seedsMean(groups[0]!) - seedsMean(groups[1]!));
+    const { lo, hi } = spreadBootstrapInterval(groups);
+    assert.ok(lo <= spread && spread <= hi, `${lo} ≤ ${spread} ≤ ${hi}`);
+    assert.throws(() => spreadBootstrapInterval([groups[0]!, []]), RangeError);
   });
 });

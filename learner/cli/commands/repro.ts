@@ -1,5 +1,5 @@
 /** `rlvr repro`: REAL against GRPO, DAPO and GSPO plus the ablations, from one start, into one report. */
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import { Command, Option } from "commander";
 import { dashboardOption, openDashboard } from "../../dashboard/option.ts";
 import { feedDashboard } from "../../dashboard/repro-feed.ts";
@@ -34,7 +34,8 @@ export function reproCommand(): Command {
   const command = new Command("repro")
     .description(
       "the paper's comparison at small scale: every method and ablation from one checkpoint with one budget, " +
-        "then Tables 1 and 4 and Figures 1, 4 and 5 in an HTML report; rerun to resume",
+        "then Tables 1 and 4, the paired differences, the learning-rate, τ and stability panels and Figures 1, 4 and 5 in an HTML report, " +
+        "rendered again after every finished run; rerun to resume (finished runs are recorded beside the report)",
     )
     .option("--config <file>", `reproduction config (default ${REPRO_CONFIG})`)
     .addOption(
@@ -77,7 +78,10 @@ export function reproCommand(): Command {
       });
       if (result.stopped) {
         if (flags.json) printJson({ stopped: true, runsDir: config.runsDir });
-        else console.log(`stopped; rerun the same command to resume from the runs in ${config.runsDir}`);
+        else
+          console.log(
+            `stopped; the report in ${config.reportDir} covers the runs finished so far (their records are in ${join(config.reportDir, "runs")}); rerun the same command to resume from the runs in ${config.runsDir}`,
+          );
         return;
       }
       dashboard?.finish(Object.values(result.paths).map((path) => ({ label: basename(path), path })));

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AVERAGE, meanStd, table1, table4 } from "../../../learner/repro/aggregate.ts";
+import { pairedDifferences } from "../../../learner/repro/comparisons.ts";
 import { type RunSpec, RunSpecSchema } from "../../../learner/repro/config.ts";
 import { outcome } from "../../../learner/repro/outcome.ts";
-import type { RunResult } from "../../../learner/repro/run-files.ts";
+import type { RunResult } from "../../../learner/repro/run-record.ts";
 import { formatMeanStd, gridMarkdown, table1Grid, table4Grid } from "../../../learner/repro/tables.ts";
 
 const FAMILIES = ["arithmetic", "fraction"];
@@ -116,10 +117,23 @@ describe("Table 4", () => {
   });
 });
 
+/** The outcome of finished results, every planned run finished, no sweeps and no curves. */
+const outcomeOf = (results: RunResult[]) =>
+  outcome(
+    {
+      table1: table1(FAMILIES, SPECS, results, START),
+      table4: table4(FAMILIES, SPECS, results),
+      pairs: pairedDifferences(FAMILIES, SPECS, results),
+      learningRates: [],
+      stability: [],
+    },
+    { finished: results.length, planned: results.length },
+  );
+
 describe("outcome", () => {
   it("says so when a baseline beats REAL", () => {
     const results = [result("real", 1, 0.3, 0.3), result("real", 2, 0.3, 0.3), result("grpo", 1, 0.5, 0.5)];
-    const lines = outcome(table1(FAMILIES, SPECS, results, START), table4(FAMILIES, SPECS, results));
+    const lines = outcomeOf(results);
     assert.match(lines[0]!, /best first: GRPO 0\.500, REAL 0\.300/);
     assert.match(lines[1]!, /a baseline wins: GRPO beats REAL by 0\.200/);
   });
@@ -131,19 +145,20 @@ describe("outcome", () => {
       result("grpo", 1, 0.3, 0.3),
       result("grpo", 2, 0.32, 0.32),
     ];
-    const lines = outcome(table1(FAMILIES, SPECS, separated, START), table4(FAMILIES, SPECS, separated));
+    const lines = outcomeOf(separated);
     assert.match(lines[1]!, /REAL has the best average, \+0\.300 over GRPO; the gap is larger/);
-    assert.match(lines[2]!, /2 of 2 methods end above it/);
+    assert.match(
+      lines[2]!,
+      /REAL minus each baseline.*REAL − GRPO \+0\.300 over 2 seed pairs \(no per-problem record/,
+    );
+    assert.match(lines[3]!, /2 of 2 methods end above it/);
     const noisy = [
       result("real", 1, 0.9, 0.9),
       result("real", 2, 0.1, 0.1),
       result("grpo", 1, 0.45, 0.45),
       result("grpo", 2, 0.45, 0.45),
     ];
-    assert.match(
-      outcome(table1(FAMILIES, SPECS, noisy, START), table4(FAMILIES, SPECS, noisy))[1]!,
-      /within the spread/,
-    );
+    assert.match(outcomeOf(noisy)[1]!, /within the spread/);
   });
 });
 
