@@ -15,22 +15,26 @@ export interface PlannedRun {
 const OBJECTIVE_KEYS = ["loss", "tau", "clip", "kl"] as const;
 
 /**
- * Seed by seed (every run's first seed, then every run's second...), so that a reproduction stopped
- * early still holds a comparable set of runs.
+ * Table 1's runs before the others, and within each, seed by seed (every run's first seed, then every
+ * run's second...): a reproduction stopped early still holds a comparable set of runs, the primary
+ * comparison first.
  */
 export function planRuns(repro: ReproConfig, base: unknown, startCheckpoint: string): PlannedRun[] {
-  const rounds = Math.max(...repro.runs.map((r) => r.seeds.length));
   const plan: PlannedRun[] = [];
-  for (let round = 0; round < rounds; round++) {
-    for (const spec of repro.runs) {
-      const seed = spec.seeds[round];
-      if (seed === undefined) continue;
-      plan.push({
-        spec,
-        seed,
-        dir: join(repro.runsDir, spec.name, `seed-${seed}`),
-        config: runConfig(repro, base, spec, seed, startCheckpoint),
-      });
+  for (const table of ["main", "ablation"] as const) {
+    const specs = repro.runs.filter((r) => r.table === table);
+    const rounds = Math.max(0, ...specs.map((r) => r.seeds.length));
+    for (let round = 0; round < rounds; round++) {
+      for (const spec of specs) {
+        const seed = spec.seeds[round];
+        if (seed === undefined) continue;
+        plan.push({
+          spec,
+          seed,
+          dir: join(repro.runsDir, spec.name, `seed-${seed}`),
+          config: runConfig(repro, base, spec, seed, startCheckpoint),
+        });
+      }
     }
   }
   return plan;

@@ -37,10 +37,10 @@ const repro = ReproConfigSchema.parse({
 describe("the reproduction's plan", () => {
   const plan = planRuns(repro, BASE, "runs/start");
 
-  it("runs every run's first seed before any second seed", () => {
+  it("runs Table 1's runs first, and within each table every run's first seed before any second seed", () => {
     assert.deepEqual(
       plan.map((r) => `${r.spec.name}/${r.seed}`),
-      ["real/1", "grpo/1", "real-tau0.1/1", "real-kl-old/1", "real-lr-high/1", "real/2", "grpo/2"],
+      ["real/1", "grpo/1", "real/2", "grpo/2", "real-tau0.1/1", "real-kl-old/1", "real-lr-high/1"],
     );
     assert.equal(plan[1]!.dir, join("runs/x", "grpo", "seed-1"));
   });
@@ -56,15 +56,15 @@ describe("the reproduction's plan", () => {
       );
       assert.equal(run.config.batchPrompts, plan[0]!.config.batchPrompts);
     }
-    const [real, grpo, tau, klOld] = plan;
+    const [real, grpo, , , tau, klOld] = plan;
     assert.equal(real!.config.tau, undefined, "the base config's tau does not leak into runs");
     assert.equal(grpo!.config.loss, "grpo");
     assert.equal(grpo!.config.tau, undefined);
     assert.equal(grpo!.config.kl, undefined, "GRPO keeps its default KL");
     assert.equal(tau!.config.tau, 0.1);
     assert.deepEqual(klOld!.config.kl, { beta: 0.001, against: "old" });
-    assert.equal(plan[4]!.config.optimizer.lr, 1.5e-3);
-    assert.equal(plan[5]!.config.seed, 2);
+    assert.equal(plan[6]!.config.optimizer.lr, 1.5e-3);
+    assert.equal(plan[2]!.config.seed, 2);
   });
 
   it("rejects a config without a main REAL run or with duplicate names", () => {
