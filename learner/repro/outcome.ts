@@ -100,12 +100,12 @@ function pairedLine(pairs: readonly PairedDifference[]): string {
   const parts = pairs.map((p) => {
     const seeds = `${p.seeds.length} seed pair${p.seeds.length === 1 ? "" : "s"}`;
     if (!p.interval)
-      return `− ${p.label} ${signed(p.mean)} over ${seeds} (no per-problem record, no interval)`;
+      return `− ${p.label} = ${signed(p.mean)} over ${seeds} (no per-problem record, no interval)`;
     const reading =
       p.reading === "no difference detected"
         ? `no difference detected at this power (interval width ${f3(p.interval.hi - p.interval.lo)})`
         : `REAL ${p.reading}`;
-    return `− ${p.label} ${signed(p.mean)} ${interval(p.interval)} over ${seeds}: ${reading}`;
+    return `− ${p.label} = ${signed(p.mean)} ${interval(p.interval)} over ${seeds}: ${reading}`;
   });
   return `REAL minus each baseline, paired by seed, 95% bootstrap over seeds and problems: REAL ${parts.join("; REAL ")}.`;
 }

@@ -43,7 +43,10 @@ function setup(s: Summary): string[] {
       `lr ${c.optimizer.lr} (${c.optimizer.schedule.kind}), responses ≤ ${c.maxResponseTokens} tokens, temperature ${c.temperature}; ` +
       `validation Pass@1 every ${c.eval.every} steps (k = ${c.eval.k}, ${c.eval.problems} problems)`,
     `Final held-out evaluation: Pass@1 over k = ${s.config.finalEval.k} samples, ${s.config.finalEval.problemsPerFamily} problems per task family (${s.families.join(", ")}), the same problems for every run`,
-    `Runs (seeds): ${seeds}; ${s.runs.length} of ${s.plannedRuns ?? s.runs.length} finished; each finished run's record (result, config, curves) in \`${s.config.reportDir}/runs/<run>/seed-<n>.json\`, its metrics and checkpoints in \`${s.config.runsDir}/<run>/seed-<n>/\``,
+    `Runs (seeds): ${seeds}; ${s.runs.length} of ${s.plannedRuns ?? s.runs.length} finished; ` +
+      (s.runCurves
+        ? `each finished run's record (result, config, curves) in \`${s.config.reportDir}/runs/<run>/seed-<n>.json\`, its metrics and checkpoints in \`${s.config.runsDir}/<run>/seed-<n>/\``
+        : `each run's metrics.jsonl, config and checkpoints in \`${s.config.runsDir}/<run>/seed-<n>/\` (these runs predate the records kept beside the report)`),
   ];
 }
 

@@ -149,7 +149,7 @@ describe("outcome", () => {
     assert.match(lines[1]!, /REAL has the best average, \+0\.300 over GRPO; the gap is larger/);
     assert.match(
       lines[2]!,
-      /REAL minus each baseline.*REAL − GRPO \+0\.300 over 2 seed pairs \(no per-problem record/,
+      /REAL minus each baseline.*REAL − GRPO = \+0\.300 over 2 seed pairs \(no per-problem record/,
     );
     assert.match(lines[3]!, /2 of 2 methods end above it/);
     const noisy = [
