@@ -63,12 +63,12 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
   };
   const startPass1 = await startEvaluation(repro.reportDir, start, heldOut, options);
   const families = heldOut.families.map((f) => f.name);
+  const provenance = { code: await code(), machine: machine(options.backend) };
   const report = async (records: readonly RunRecord[]) => {
     const summary = summarize({
       command: commandLine(),
       configPath: options.configPath,
-      code: await code(),
-      machine: machine(options.backend),
+      ...provenance,
       startedAt,
       wallSeconds: (performance.now() - started) / 1000,
       computeSeconds:
@@ -90,6 +90,7 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
     heldOut: { families: heldOut.families, finalEval: heldOut.finalEval },
     shouldStop: options.shouldStop,
     reportDir: repro.reportDir,
+    provenance,
     recorded: async (records) => {
       await report(records);
     },
@@ -140,6 +141,7 @@ async function startEvaluation(
 const runCurve = (record: RunRecord): RunCurve => ({
   name: record.result.name,
   seed: record.result.seed,
+  commit: record.code.commit,
   blockSteps: record.blockSteps,
   curve: record.curve,
 });

@@ -26,12 +26,22 @@ function provenance(s: Summary): string[] {
     `Code: ${gitState(s.code)}`,
     `Machine: ${s.machine.cpu}, ${s.machine.cores} cores, ${s.machine.memoryGiB} GiB, ${s.machine.platform}, Node ${s.machine.node}, tfjs backend ${s.machine.backend}`,
     `Started ${s.startedAt}; wall time of this invocation ${minutes(s.wallSeconds)}; compute of all runs ${minutes(s.computeSeconds)}`,
+    ...runCommits(s),
     ...(s.rerendered
       ? [
           `Report rendered again from summary.json on ${s.rerendered.at} with ${gitState(s.rerendered.code)} (\`rlvr repro --report-only\`): the measurements are the runs', the tables, intervals and figures this code's`,
         ]
       : []),
   ];
+}
+
+/** A study run over several sittings may span commits: which runs each made. */
+function runCommits(s: Summary): string[] {
+  if (!s.runCurves?.length) return [];
+  const byCommit = new Map<string, number>();
+  for (const run of s.runCurves) byCommit.set(run.commit, (byCommit.get(run.commit) ?? 0) + 1);
+  const list = [...byCommit].map(([commit, n]) => `${commit.slice(0, 12)} (${n} run${n === 1 ? "" : "s"})`);
+  return [`Runs made with ${byCommit.size === 1 ? "commit" : "commits"} ${list.join(", ")}`];
 }
 
 function setup(s: Summary): string[] {

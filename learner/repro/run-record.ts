@@ -10,6 +10,7 @@ import { isDeepStrictEqual } from "node:util";
 import { z } from "zod";
 import { PER_STEP_FIELDS, type SeedRecord } from "./curves.ts";
 import { FamilyPass1Schema } from "./held-out.ts";
+import { CodeSchema, MachineSchema } from "./provenance.ts";
 
 export const RECORDS_DIR = "runs";
 
@@ -39,6 +40,9 @@ export const RunRecordSchema = z.object({
   result: RunResultSchema,
   /** The run's full training config, as planned: a record is only reused by the same plan. */
   config: z.unknown(),
+  /** What made it: a study spread over sittings may span commits and machines, and says so. */
+  code: CodeSchema,
+  machine: MachineSchema,
   /** Steps per point of the per-step fields (each point their mean over that many steps). */
   blockSteps: z.number().int().positive(),
   /** The per-step fields as block means, and validation Pass@1 where it was measured (step 0 included). */

@@ -41,6 +41,8 @@ export interface RunnerOptions {
   shouldStop: () => boolean;
   /** Where the records go: `<reportDir>/runs/<run>/seed-<n>.json`. */
   reportDir: string;
+  /** Recorded with each run. */
+  provenance: Pick<RunRecord, "code" | "machine">;
   /** After each run finishes, with every record so far (a partial report is rendered from them). */
   recorded?(records: readonly RunRecord[]): Promise<void>;
   events?: RunnerEvents;
@@ -127,7 +129,12 @@ async function runOne(
     ),
   };
   const curve = [...(start ? [{ step: 0, valPass1: start.valPass1 }] : []), ...metrics];
-  const record: RunRecord = { result, config: run.config, ...subsampleCurve(curve, run.config.steps) };
+  const record: RunRecord = {
+    result,
+    config: run.config,
+    ...options.provenance,
+    ...subsampleCurve(curve, run.config.steps),
+  };
   await writeRecord(path, record);
   events.finished?.(run, result, (performance.now() - started) / 1000);
   return { record, skipped: false };

@@ -42,6 +42,8 @@ export type MethodCurves = z.output<typeof MethodCurvesSchema>;
 export const RunCurveSchema = z.object({
   name: z.string(),
   seed: z.number().int(),
+  /** The commit the run was made with. */
+  commit: z.string(),
   blockSteps: RunRecordSchema.shape.blockSteps,
   curve: RunRecordSchema.shape.curve,
 });

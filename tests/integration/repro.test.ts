@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from "../../infra/stack/binaries.ts";
 import { REPRO_QUICK_CONFIG } from "../../learner/cli/commands/repro.ts";
 import type { MeanStd } from "../../learner/repro/aggregate.ts";
 import { readReproConfig } from "../../learner/repro/config.ts";
+import { RunRecordSchema } from "../../learner/repro/run-record.ts";
 import type { Summary } from "../../learner/repro/summary.ts";
 import { TASK_KINDS } from "../../learner/tasks/curriculum.ts";
 import { rlvr } from "../support/rlvr.ts";
@@ -95,6 +96,15 @@ describe("rlvr repro --quick", () => {
       inUnitInterval(start.valPass1, `${run.name} step-0 validation`);
     }
 
+    for (const run of summary.runs) {
+      const record = RunRecordSchema.parse(
+        JSON.parse(await readFile(join(reportDir, "runs", run.name, `seed-${run.seed}.json`), "utf8")),
+      );
+      assert.deepEqual(record.result, run);
+      assert.equal(record.code.commit, summary.code.commit);
+      assert.ok(record.curve.length > 0 && record.curve.length <= 100);
+    }
+
     const markdown = await readFile(join(reportDir, "tables.md"), "utf8");
     const rowsOf = (heading: string) =>
       markdown
@@ -153,6 +163,12 @@ describe("rlvr repro --quick", () => {
     for (const row of summary.stability) assert.equal(row.runs.length, 1);
     assert.doesNotMatch(html, /<script|NaN|undefined/);
     assert.match(html, new RegExp(summary.code.commit));
+    assert.match(
+      html,
+      new RegExp(
+        `Runs made with commit ${summary.code.commit.slice(0, 12)} \\(${EXPECTED_RUNS.length} runs\\)`,
+      ),
+    );
   });
 
   it("skips finished runs when rerun", async () => {

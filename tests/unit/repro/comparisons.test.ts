@@ -127,6 +127,7 @@ describe("stability", () => {
   const curve = (name: string, seed: number, entropy: number[], reward: number[]): RunCurve => ({
     name,
     seed,
+    commit: "c0ffee",
     blockSteps: 1,
     curve: entropy.map((e, i) => ({ step: i + 1, entropy: e, meanReward: reward[i]! })),
   });
@@ -148,7 +149,13 @@ describe("stability", () => {
       "a one-point spike is smoothed away",
     );
     assert.equal(
-      stabilityOf({ name: "a", seed: 1, blockSteps: 1, curve: [{ step: 0, valPass1: 0.2 }] }),
+      stabilityOf({
+        name: "a",
+        seed: 1,
+        commit: "c0ffee",
+        blockSteps: 1,
+        curve: [{ step: 0, valPass1: 0.2 }],
+      }),
       undefined,
     );
   });
