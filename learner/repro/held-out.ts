@@ -8,6 +8,7 @@ import type { GraderClient } from "../../shared/clients/grader.ts";
 import type { ProblemSet } from "../../shared/datasets/problems.ts";
 import { loadCheckpoint } from "../model/checkpoint.ts";
 import { disposeParams } from "../model/params.ts";
+import { type CurriculumProblem, curriculum } from "../tasks/curriculum.ts";
 import type { TaskConfig, TokenizerConfig } from "../train/config.ts";
 import { curriculumTestSetsByKind } from "../train/data.ts";
 import { passAtOne } from "../train/evaluate.ts";
@@ -84,4 +85,36 @@ export async function withCheckpointPolicy<T>(
   } finally {
     disposeParams(model.params);
   }
+}
+
+/**
+ * Per family, the share of held-out problems whose gold answer is also the gold answer of a training
+ * problem of the same family: 0 where the split holds whole answers out, the honest caveat where it
+ * cannot. (Small integers recur across families; the split does not claim otherwise.)
+ */
+export function answerOverlap(
+  families: readonly ProblemSet[],
+  train: readonly Pick<CurriculumProblem, "gold" | "kind">[],
+): Record<string, number> {
+  return Object.fromEntries(
+    families.map((f) => {
+      const key = (gold: unknown) => JSON.stringify(gold);
+      const trained = new Set(train.filter((p) => p.kind === f.name).map((p) => key(p.gold)));
+      return [f.name, f.problems.filter((p) => trained.has(key(p.gold))).length / f.problems.length];
+    }),
+  );
+}
+
+/** The overlap against the training set a run with this task and seed trains on. */
+export function trainingAnswerOverlap(
+  task: TaskConfig,
+  seed: number,
+  families: readonly ProblemSet[],
+): Record<string, number> {
+  if (task.kind !== "curriculum") throw new Error("the answer overlap is measured on the curriculum");
+  const { levels, kinds, split: splitRule } = task;
+  return answerOverlap(
+    families,
+    curriculum({ split: "train", size: task.trainSize, seed, levels, kinds, splitRule }),
+  );
 }

@@ -17,6 +17,7 @@ import {
   FamilyPass1Schema,
   type HeldOutEvaluation,
   heldOutFamilies,
+  trainingAnswerOverlap,
 } from "./held-out.ts";
 import { planRuns } from "./plan.ts";
 import { code, commandLine, machine } from "./provenance.ts";
@@ -63,6 +64,7 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
   };
   const startPass1 = await startEvaluation(repro.reportDir, start, heldOut, options);
   const families = heldOut.families.map((f) => f.name);
+  const overlap = trainingAnswerOverlap(shared.task, shared.seed, heldOut.families);
   const provenance = { code: await code(), machine: machine(options.backend) };
   const report = async (records: readonly RunRecord[]) => {
     const summary = summarize({
@@ -78,6 +80,7 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
       start: { ...start, pass1: startPass1 },
       shared,
       families,
+      answerOverlap: overlap,
       plannedRuns: plan.length,
       runs: records.map((r) => r.result),
       runCurves: records.map(runCurve),

@@ -52,7 +52,10 @@ function setup(s: Summary): string[] {
     `Budget per run: ${c.steps} steps × ${c.batchPrompts} prompts × ${c.groupSize} rollouts, mini-batches of ${c.miniBatchPrompts} prompts, ` +
       `lr ${c.optimizer.lr} (${c.optimizer.schedule.kind}), responses ≤ ${c.maxResponseTokens} tokens, temperature ${c.temperature}; ` +
       `validation Pass@1 every ${c.eval.every} steps (k = ${c.eval.k}, ${c.eval.problems} problems)`,
-    `Final held-out evaluation: Pass@1 over k = ${s.config.finalEval.k} samples, ${s.config.finalEval.problemsPerFamily} problems per task family (${s.families.join(", ")}), the same problems for every run`,
+    `Final held-out evaluation: Pass@1 over k = ${s.config.finalEval.k} samples, ${s.config.finalEval.problemsPerFamily} problems per task family (${s.families.join(", ")}), the same problems for every run` +
+      (s.answerOverlap
+        ? `; held-out problems whose answer is also a training answer: ${s.families.map((f) => `${f} ${(s.answerOverlap![f]! * 100).toFixed(0)}%`).join(", ")} (split \`${s.shared.task.kind === "curriculum" ? s.shared.task.split : "given sets"}\`)`
+        : ""),
     `Runs (seeds): ${seeds}; ${s.runs.length} of ${s.plannedRuns ?? s.runs.length} finished; ` +
       (s.runCurves
         ? `each finished run's record (result, config, curves) in \`${s.config.reportDir}/runs/<run>/seed-<n>.json\`, its metrics and checkpoints in \`${s.config.runsDir}/<run>/seed-<n>/\``

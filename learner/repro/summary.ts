@@ -65,6 +65,11 @@ export const SummaryInputsSchema = z.object({
   /** The training settings every run shares (the REAL run's config; runs differ only in objective and seed). */
   shared: TrainConfigSchema,
   families: z.array(z.string()),
+  /**
+   * Per family, the share of held-out problems whose answer is also a training answer (REAL's first
+   * seed's training set); absent from summaries written before it was measured.
+   */
+  answerOverlap: z.record(z.string(), z.number().min(0).max(1)).optional(),
   /** Runs × seeds the config plans; absent from summaries written only once every run had finished. */
   plannedRuns: z.number().int().min(1).optional(),
   /** The finished runs (all planned ones unless the study is still under way). */

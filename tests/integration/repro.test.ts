@@ -54,6 +54,8 @@ describe("rlvr repro --quick", () => {
     const summary = JSON.parse(await readFile(join(reportDir, "summary.json"), "utf8")) as Summary;
     assert.deepEqual(summary.runs.map((r) => `${r.name}/${r.seed}`).sort(), EXPECTED_RUNS);
     assert.deepEqual(summary.families, [...TASK_KINDS]);
+    assert.deepEqual(Object.keys(summary.answerOverlap ?? {}), [...TASK_KINDS]);
+    for (const share of Object.values(summary.answerOverlap!)) inUnitInterval(share, "answer overlap");
     for (const run of summary.runs) {
       inUnitInterval(run.pass1.average, `${run.name} average`);
       for (const family of TASK_KINDS) inUnitInterval(run.pass1.byFamily[family]!, `${run.name} ${family}`);

@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { SeedRecord } from "../../../learner/repro/curves.ts";
+import { answerOverlap, heldOutFamilies, trainingAnswerOverlap } from "../../../learner/repro/held-out.ts";
 import { type RunRecord, recordedWith, subsampleCurve } from "../../../learner/repro/run-record.ts";
+import { HELD_OUT_ANSWER_PERCENT } from "../../../learner/tasks/curriculum.ts";
+import { TrainConfigSchema } from "../../../learner/train/config.ts";
 
 const steps = (n: number, every: number): SeedRecord[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -63,5 +66,46 @@ describe("run records", () => {
     );
     assert.ok(!recordedWith(record, { ...config, optimizer: { lr: 3e-4 } }));
     assert.ok(!recordedWith(record, { ...config, seed: 2 }));
+  });
+});
+
+describe("answer overlap", () => {
+  it("is the share of held-out problems whose gold answer training teaches in the same family", () => {
+    const set = (name: string, golds: string[]) => ({
+      name,
+      path: "",
+      skipped: [],
+      problems: golds.map((gold, i) => ({ id: `${name}-${i}`, problem: `${name} ${i}`, gold })),
+    });
+    assert.deepEqual(
+      answerOverlap(
+        [set("arithmetic", ["1", "2", "3", "4"]), set("fraction", ["9", "2"])],
+        [
+          { gold: "2", kind: "arithmetic" },
+          { gold: "4", kind: "arithmetic" },
+          { gold: "9", kind: "linear" },
+        ],
+      ),
+      { arithmetic: 0.5, fraction: 0 },
+    );
+  });
+
+  it("is 0 for every family the study's answer split holds out", () => {
+    const task = {
+      kind: "curriculum",
+      trainSize: 4000,
+      testSize: 10,
+      levels: [1, 2, 3],
+      split: "answer",
+    } as const;
+    const families = heldOutFamilies(TrainConfigSchema.shape.task.parse(task), {
+      problemsPerFamily: 100,
+      k: 1,
+      seed: 2026,
+      temperature: 0.6,
+    });
+    const overlap = trainingAnswerOverlap(TrainConfigSchema.shape.task.parse(task), 1, families);
+    for (const family of Object.keys(HELD_OUT_ANSWER_PERCENT)) assert.equal(overlap[family], 0, family);
+    assert.ok(overlap.linear! > 0.9 && overlap.remainder! > 0.9, JSON.stringify(overlap));
   });
 });
