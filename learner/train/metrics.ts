@@ -21,6 +21,8 @@ export interface StepMetrics extends Omit<UpdateMetrics, "updates"> {
   valPass1BySet?: Record<string, number>;
   /** Sampling, grading and updates, seconds. */
   stepSeconds: number;
+  /** Of which sampling and grading the rollouts (the rest is the update): where a step's time goes. */
+  rolloutSeconds: number;
   evalSeconds?: number;
 }
 

@@ -145,6 +145,7 @@ async function runStep(
   const { config } = trainer;
   const started = performance.now();
   const { kept, sampled } = await sampleStep(trainer, grader);
+  const rolloutSeconds = (performance.now() - started) / 1000;
   const update = await updateOnGroups(
     {
       model: trainer.policy.model,
@@ -166,6 +167,7 @@ async function runStep(
     ...rolloutStatistics(sampled),
     ...updateMetrics,
     stepSeconds: (performance.now() - started) / 1000,
+    rolloutSeconds,
   };
   const every = config.eval.every;
   if (every > 0 && (trainer.step % every === 0 || trainer.step === config.steps)) {

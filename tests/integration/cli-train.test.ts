@@ -25,6 +25,7 @@ const STEP_FIELDS = [
   "gradNorm",
   "approxKlToOld",
   "stepSeconds",
+  "rolloutSeconds",
 ];
 
 const TRAIN_FLAGS = [
@@ -115,8 +116,11 @@ describe("rlvr sft, train, generate (tiny sizes, cpu)", () => {
       lines.map((l) => l.step),
       [1, 2, 3],
     );
-    for (const line of lines)
+    for (const line of lines) {
       for (const field of STEP_FIELDS) assert.ok(field in line, `${field} in ${JSON.stringify(line)}`);
+      const [rollout, step] = [line.rolloutSeconds as number, line.stepSeconds as number];
+      assert.ok(rollout > 0 && rollout <= step, "sampling and grading are part of the step");
+    }
     assert.equal(typeof lines[1]!.valPass1, "number", "evaluated at step 2");
     assert.deepEqual(await readdir(join(runDir, "checkpoints")), ["step-000002", "step-000003"]);
   });

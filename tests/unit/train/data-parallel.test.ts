@@ -62,7 +62,7 @@ async function train(loss: "real" | "grpo", workers: number): Promise<Run> {
     .trim()
     .split("\n")
     .map((line) => JSON.parse(line) as Record<string, unknown>)
-    .map(({ stepSeconds: _, ...rest }) => rest);
+    .map(({ stepSeconds: _, rolloutSeconds: __, ...rest }) => rest);
   const weights = Object.fromEntries(
     Object.entries(tensors).map(([name, t]) => [
       name,

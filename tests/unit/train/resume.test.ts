@@ -34,7 +34,7 @@ async function metrics(dir: string) {
 
 /** Everything logged except wall-clock timings. */
 const deterministic = (lines: Record<string, unknown>[]) =>
-  lines.map(({ stepSeconds: _, evalSeconds: __, ...rest }) => rest);
+  lines.map(({ stepSeconds: _, rolloutSeconds: __, evalSeconds: ___, ...rest }) => rest);
 
 describe("checkpoint and resume", () => {
   for (const loss of ["real", "grpo"] as const) {
