@@ -19,10 +19,10 @@ import {
   heldOutFamilies,
   trainingAnswerOverlap,
 } from "./held-out.ts";
-import { planRuns } from "./plan.ts";
+import { planRuns, type Shard, shardOf } from "./plan.ts";
 import { code, commandLine, machine } from "./provenance.ts";
 import { writeReport } from "./report.ts";
-import { RECORDS_DIR, type RunRecord } from "./run-record.ts";
+import { RECORDS_DIR, type RunRecord, recordedRuns } from "./run-record.ts";
 import { type RunnerEvents, runPlan } from "./runner.ts";
 import { prepareStart, type StartingPoint } from "./start.ts";
 import { type RunCurve, type Summary, summarize } from "./summary.ts";
@@ -35,6 +35,8 @@ export interface ReproduceOptions {
   shouldStop: () => boolean;
   /** Data-parallel workers of each run's update (see trainRl). */
   workers?: number;
+  /** Run only this share of the plan, so that several processes share a study out (see shardOf). */
+  shard?: Shard;
   events?: RunnerEvents & {
     sftStep?(step: SftStep, total: number): void;
     evaluatingStart?(checkpoint: string): void;
@@ -51,6 +53,7 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
   const start = await prepareStart(repro, {
     shouldStop: options.shouldStop,
     onSftStep: options.events?.sftStep,
+    mayMake: (options.shard?.index ?? 1) === 1,
   });
   if (!start) return { stopped: true };
   const plan = planRuns(repro, await readJsonConfig(repro.baseConfig), start.checkpoint);
@@ -66,7 +69,9 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
   const families = heldOut.families.map((f) => f.name);
   const overlap = trainingAnswerOverlap(shared.task, shared.seed, heldOut.families);
   const provenance = { code: await code(), machine: machine(options.backend) };
-  const report = async (records: readonly RunRecord[]) => {
+  // Always from every record on disk: another shard may have finished runs this process did not.
+  const report = async () => {
+    const records = await recordedRuns(plan, repro.reportDir);
     const summary = summarize({
       command: commandLine(),
       configPath: options.configPath,
@@ -88,20 +93,20 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
     });
     return { summary, paths: await writeReport(repro.reportDir, summary) };
   };
-  const ran = await runPlan(plan, {
+  const ran = await runPlan(options.shard ? shardOf(plan, options.shard) : plan, {
     grader: options.grader,
     heldOut: { families: heldOut.families, finalEval: heldOut.finalEval },
     shouldStop: options.shouldStop,
     reportDir: repro.reportDir,
     provenance,
-    recorded: async (records) => {
-      await report(records);
+    recorded: async () => {
+      await report();
     },
     workers: options.workers,
     events: options.events,
   });
   if (ran.stopped) return { stopped: true };
-  return { stopped: false, ...(await report(ran.records)) };
+  return { stopped: false, ...(await report()) };
 }
 
 /** Beside the runs' records: the start's Pass@1 and what it was measured on. */

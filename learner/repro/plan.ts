@@ -60,3 +60,17 @@ export function runConfig(
     ...(spec.lr === undefined ? {} : { "optimizer.lr": spec.lr }),
   });
 }
+
+/** The k-th of n shares of a plan (1-based): several processes run one study side by side. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * Every n-th run from the k-th: the plan's order interleaved, so each shard starts with Table 1's
+ * first seeds. A run is in exactly one shard; each shard's records land beside the same report.
+ */
+export function shardOf(plan: readonly PlannedRun[], shard: Shard): PlannedRun[] {
+  return plan.filter((_, i) => i % shard.count === shard.index - 1);
+}

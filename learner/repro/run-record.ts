@@ -111,3 +111,26 @@ export function subsampleCurve(
   for (const r of kept) at(r.step).valPass1 = r.valPass1;
   return { blockSteps, curve: [...byStep.values()].sort((a, b) => a.step - b.step) };
 }
+
+/** A planned run's record, if it has one; an error if the record was made with another config. */
+export async function readPlannedRecord(
+  run: { spec: { name: string }; seed: number; config: unknown },
+  reportDir: string,
+): Promise<RunRecord | undefined> {
+  const path = recordPath(reportDir, run.spec.name, run.seed);
+  const record = await readRecord(path);
+  if (record && !recordedWith(record, run.config))
+    throw new Error(
+      `${path} records a run with another config than this reproduction's: move it away or use another --out`,
+    );
+  return record;
+}
+
+/** The records of the plan's finished runs, in plan order, whichever process made them. */
+export async function recordedRuns(
+  plan: readonly Parameters<typeof readPlannedRecord>[0][],
+  reportDir: string,
+): Promise<RunRecord[]> {
+  const records = await Promise.all(plan.map((run) => readPlannedRecord(run, reportDir)));
+  return records.filter((r) => r !== undefined);
+}

@@ -17,8 +17,7 @@ import { readMetrics } from "./run-files.ts";
 import {
   type RunRecord,
   type RunResult,
-  readRecord,
-  recordedWith,
+  readPlannedRecord,
   recordPath,
   subsampleCurve,
   writeRecord,
@@ -43,29 +42,25 @@ export interface RunnerOptions {
   reportDir: string;
   /** Recorded with each run. */
   provenance: Pick<RunRecord, "code" | "machine">;
-  /** After each run finishes, with every record so far (a partial report is rendered from them). */
-  recorded?(records: readonly RunRecord[]): Promise<void>;
+  /** After each run finishes and is recorded (a partial report is rendered then). */
+  recorded?(): Promise<void>;
   events?: RunnerEvents;
   /** Data-parallel workers of each run's update (see trainRl). */
   workers?: number;
 }
 
 export interface RunnerOutcome {
-  /** The finished runs, in plan order (all of them unless stopped). */
-  records: RunRecord[];
   /** Stopped on request before every run finished. */
   stopped: boolean;
 }
 
 export async function runPlan(plan: readonly PlannedRun[], options: RunnerOptions): Promise<RunnerOutcome> {
-  const records: RunRecord[] = [];
   for (const [index, run] of plan.entries()) {
     const outcome = await runOne(run, index, plan.length, options);
-    if (!outcome) return { records, stopped: true };
-    records.push(outcome.record);
-    if (!outcome.skipped) await options.recorded?.(records);
+    if (outcome === "stopped") return { stopped: true };
+    if (outcome === "recorded") await options.recorded?.();
   }
-  return { records, stopped: false };
+  return { stopped: false };
 }
 
 async function runOne(
@@ -73,17 +68,12 @@ async function runOne(
   index: number,
   total: number,
   options: RunnerOptions,
-): Promise<{ record: RunRecord; skipped: boolean } | undefined> {
+): Promise<"skipped" | "recorded" | "stopped"> {
   const events = options.events ?? {};
   const path = recordPath(options.reportDir, run.spec.name, run.seed);
-  const existing = await readRecord(path);
-  if (existing) {
-    if (!recordedWith(existing, run.config))
-      throw new Error(
-        `${path} records a run with another config than this reproduction's: move it away or use another --out`,
-      );
+  if (await readPlannedRecord(run, options.reportDir)) {
     events.skipped?.(run, index, total);
-    return { record: existing, skipped: true };
+    return "skipped";
   }
   const checkpoint = await latestCheckpoint(run.dir);
   if (checkpoint) await assertSameConfig(run);
@@ -105,7 +95,7 @@ async function runOne(
       workers: options.workers,
       onStep: (metrics) => events.step?.(run, metrics),
     });
-    if (trained.stopped) return undefined;
+    if (trained.stopped) return "stopped";
   }
   events.evaluating?.(run);
   const final = await latestCheckpoint(run.dir);
@@ -137,7 +127,7 @@ async function runOne(
   };
   await writeRecord(path, record);
   events.finished?.(run, result, (performance.now() - started) / 1000);
-  return { record, skipped: false };
+  return "recorded";
 }
 
 /** A run folder holds the run this plan describes, or the reproduction refuses to mix them. */

@@ -26,6 +26,8 @@ const SFT_RESULT = "sft-result.json";
 
 export interface StartOptions {
   shouldStop: () => boolean;
+  /** Only make an SFT start when allowed (one process of several sharing a study makes it). */
+  mayMake?: boolean;
   onSftStep?: (step: SftStep, total: number) => void;
 }
 
@@ -41,6 +43,10 @@ export async function prepareStart(
   } else {
     checkpoint = join(repro.runsDir, "start");
     if (!(await finishedSft(checkpoint))) {
+      if (options.mayMake === false)
+        throw new Error(
+          `the starting checkpoint ${checkpoint} is not made yet: run shard 1 first, which makes it, and start the other shards once it has`,
+        );
       const result = await trainSft(start.sft, {
         outDir: checkpoint,
         shouldStop: options.shouldStop,

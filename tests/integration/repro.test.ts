@@ -27,8 +27,20 @@ describe("rlvr repro --quick", () => {
   let dir: string;
   let runsDir: string;
   let reportDir: string;
-  const repro = () =>
-    rlvr("repro", "--quick", "--runs-dir", runsDir, "--out", reportDir, "--via", "local", "--workers", "1");
+  const repro = (...extra: string[]) =>
+    rlvr(
+      "repro",
+      "--quick",
+      "--runs-dir",
+      runsDir,
+      "--out",
+      reportDir,
+      "--via",
+      "local",
+      "--workers",
+      "1",
+      ...extra,
+    );
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "rlvr-repro-"));
@@ -46,11 +58,30 @@ describe("rlvr repro --quick", () => {
     assert.match(help.stdout, /--runs-dir/);
   });
 
-  it("runs every method and ablation and writes the summary, tables and report", async () => {
-    const result = await repro();
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stdout, /report: .*report\.html/);
+  it("refuses a shard other than the first while the first has not made the start", async () => {
+    const result = await repro("--shard", "2/2");
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /is not made yet: run shard 1 first/);
+  });
 
+  it("runs as two shards: the first leaves a partial report, the second completes it", async () => {
+    const first = await repro("--shard", "1/2");
+    assert.equal(first.code, 0, first.stderr);
+    const partial = JSON.parse(await readFile(join(reportDir, "summary.json"), "utf8")) as Summary;
+    const half = Math.ceil(EXPECTED_RUNS.length / 2);
+    assert.equal(partial.runs.length, half);
+    assert.equal(partial.plannedRuns, EXPECTED_RUNS.length);
+    assert.match(
+      partial.outcome[0]!,
+      new RegExp(`^Partial: ${half} of ${EXPECTED_RUNS.length} planned runs`),
+    );
+    const second = await repro("--shard", "2/2");
+    assert.equal(second.code, 0, second.stderr);
+    assert.doesNotMatch(second.stderr, /finished earlier, skipped/, "each shard runs only its own share");
+    assert.match(second.stdout, /report: .*report\.html/);
+  });
+
+  it("covers every method and ablation in the summary, tables and report", async () => {
     const summary = JSON.parse(await readFile(join(reportDir, "summary.json"), "utf8")) as Summary;
     assert.deepEqual(summary.runs.map((r) => `${r.name}/${r.seed}`).sort(), EXPECTED_RUNS);
     assert.deepEqual(summary.families, [...TASK_KINDS]);
@@ -64,6 +95,7 @@ describe("rlvr repro --quick", () => {
     assert.ok(summary.machine.cores > 0 && summary.machine.cpu.length > 0);
     assert.ok(summary.wallSeconds > 0);
     assert.ok(summary.outcome.length >= 3, summary.outcome.join("\n"));
+    assert.doesNotMatch(summary.outcome[0]!, /^Partial/);
 
     const { table1, table4 } = summary;
     assert.deepEqual(table1.columns, [...TASK_KINDS, "Avg."]);

@@ -7,12 +7,14 @@ import type { Dashboard } from "../../dashboard/server.ts";
 import { readCheckpointConfig } from "../../model/checkpoint.ts";
 import { readReproConfig } from "../../repro/config.ts";
 import { reproduce } from "../../repro/pipeline.ts";
+import type { Shard } from "../../repro/plan.ts";
 import { rerenderReport } from "../../repro/rerender.ts";
 import { type BackendName, selectBackend } from "../../train/backend.ts";
 import { stopOnSigint } from "../../train/interrupt.ts";
 import { addGraderFlags, type GraderFlags, openGrader } from "../grader-options.ts";
 import { printJson } from "../io/json-document.ts";
 import { backendOption, learnerWorkersOption } from "../options/learner-options.ts";
+import { shareOf } from "../options/values.ts";
 import { reproProgress } from "../ui/repro-progress.ts";
 
 export const REPRO_CONFIG = "learner/train/configs/repro.json";
@@ -28,6 +30,7 @@ interface ReproFlags extends GraderFlags {
   reportOnly?: boolean;
   dashboard?: number;
   learnerWorkers: number;
+  shard?: Shard;
 }
 
 export function reproCommand(): Command {
@@ -47,6 +50,12 @@ export function reproCommand(): Command {
     .option("--out <dir>", "where the report goes (default: the config's reportDir)")
     .addOption(backendOption())
     .addOption(learnerWorkersOption())
+    .addOption(
+      new Option(
+        "--shard <k/n>",
+        "run only every n-th planned run from the k-th, so n processes share a study out side by side (one core each: OPENBLAS_NUM_THREADS=1); the report covers every shard's finished runs",
+      ).argParser(shareOf),
+    )
     .option("--json", "print the outcome, tables and report paths as one JSON document on stdout")
     .option(
       "--report-only",
@@ -74,6 +83,7 @@ export function reproCommand(): Command {
         backend,
         shouldStop: stop.requested,
         workers: flags.learnerWorkers,
+        shard: flags.shard,
         events: feedDashboard(reproProgress(), dashboard),
       });
       if (result.stopped) {

@@ -46,3 +46,12 @@ export function listOf<T>(parse: ValueParser<T>, expected: string): ValueParser<
     }
   };
 }
+
+/** `k/n` with 1 ≤ k ≤ n: which share of a job this process takes. */
+export const shareOf: ValueParser<{ index: number; count: number }> = (value) => {
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || index < 1 || count < 1 || index > count)
+    throw new InvalidArgumentError("expected k/n with 1 ≤ k ≤ n, e.g. 1/2");
+  return { index, count };
+};

@@ -11,6 +11,7 @@ import {
   positiveInt,
   positiveNumber,
   probability,
+  shareOf,
   type ValueParser,
 } from "../../../learner/cli/options/values.ts";
 
@@ -50,5 +51,12 @@ describe("flag value parsers", () => {
     const levels = listOf(positiveInt, "levels like 1,2");
     assert.deepEqual(levels("1, 2,3"), [1, 2, 3]);
     refuses(levels, "1,,2", "levels like 1,2");
+  });
+
+  it("shares: k/n with 1 ≤ k ≤ n", () => {
+    assert.deepEqual(shareOf("2/3"), { index: 2, count: 3 });
+    assert.deepEqual(shareOf(" 1/1 "), { index: 1, count: 1 });
+    for (const bad of ["0/2", "3/2", "1/0", "1", "a/b", "1/2/3", "-1/2", ""])
+      refuses(shareOf, bad, "k/n with 1 ≤ k ≤ n, e.g. 1/2");
   });
 });

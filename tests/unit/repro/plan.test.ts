@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../../infra/stack/binaries.ts";
 import { ReproConfigSchema, readReproConfig } from "../../../learner/repro/config.ts";
-import { planRuns } from "../../../learner/repro/plan.ts";
+import { planRuns, shardOf } from "../../../learner/repro/plan.ts";
 
 const BASE = JSON.parse(
   await readFile(join(PROJECT_ROOT, "learner/train/configs/tiny.json"), "utf8"),
@@ -43,6 +43,14 @@ describe("the reproduction's plan", () => {
       ["real/1", "grpo/1", "real/2", "grpo/2", "real-tau0.1/1", "real-kl-old/1", "real-lr-high/1"],
     );
     assert.equal(plan[1]!.dir, join("runs/x", "grpo", "seed-1"));
+  });
+
+  it("shares the plan out: every run in exactly one shard, each shard in plan order", () => {
+    const names = (runs: typeof plan) => runs.map((r) => `${r.spec.name}/${r.seed}`);
+    const shards = [1, 2, 3].map((index) => shardOf(plan, { index, count: 3 }));
+    assert.deepEqual(names(shards[0]!), ["real/1", "grpo/2", "real-lr-high/1"]);
+    assert.deepEqual(names(shards.flat()).sort(), names(plan).sort());
+    assert.deepEqual(shardOf(plan, { index: 1, count: 1 }), plan);
   });
 
   it("gives every run the same start and budget, and its own objective settings", () => {
