@@ -15,6 +15,14 @@ const ONE_TINY_STEP = [
   ...["--max-response-tokens", "4", "--eval-every", "0", "--levels", "1"],
 ];
 
+/** Two samples from the checkpoint into `out`, on the cpu backend. */
+const generateOnCpu = (checkpoint: string, out: string) =>
+  rlvr("generate", "--checkpoint", checkpoint, ...GENERATE_FLAGS, "--out", out, "--backend", "cpu");
+
+/** One tiny RL step from the checkpoint into `runDir`, graded in-process. */
+const trainOneStep = (checkpoint: string, runDir: string) =>
+  rlvr("train", "--init", checkpoint, "--out", runDir, ...ONE_TINY_STEP, ...ON_CPU_GRADING_LOCALLY);
+
 describe("rlvr with Hugging Face checkpoints (tiny sizes, cpu)", () => {
   let dir: string;
   let hf: string;
@@ -32,30 +40,13 @@ describe("rlvr with Hugging Face checkpoints (tiny sizes, cpu)", () => {
 
   it("trains from one into Hugging Face step checkpoints that generate samples", async () => {
     const runDir = join(dir, "run");
-    const train = await rlvr(
-      "train",
-      "--init",
-      hf,
-      "--out",
-      runDir,
-      ...ONE_TINY_STEP,
-      ...ON_CPU_GRADING_LOCALLY,
-    );
+    const train = await trainOneStep(hf, runDir);
     assert.equal(train.code, 0, train.stderr);
     const step = join(runDir, "checkpoints", "step-000001");
     const config = JSON.parse(await readFile(join(step, "config.json"), "utf8"));
     assert.equal(config.model_type, "qwen2");
     const samples = join(dir, "gen", "samples.jsonl");
-    const generate = await rlvr(
-      "generate",
-      "--checkpoint",
-      step,
-      ...GENERATE_FLAGS,
-      "--out",
-      samples,
-      "--backend",
-      "cpu",
-    );
+    const generate = await generateOnCpu(step, samples);
     assert.equal(generate.code, 0, generate.stderr);
     assert.equal((await readFile(samples, "utf8")).trim().split("\n").length, 2);
   });
@@ -65,16 +56,7 @@ describe("rlvr with Hugging Face checkpoints (tiny sizes, cpu)", () => {
     const hub = join(dir, "qwen");
     await writeQwenCheckpoint(hub, 41);
     const samples = join(dir, "qwen-gen", "samples.jsonl");
-    const result = await rlvr(
-      "generate",
-      "--checkpoint",
-      hub,
-      ...GENERATE_FLAGS,
-      "--out",
-      samples,
-      "--backend",
-      "cpu",
-    );
+    const result = await generateOnCpu(hub, samples);
     assert.equal(result.code, 0, result.stderr);
     const lines = (await readFile(samples, "utf8"))
       .trim()
@@ -89,16 +71,7 @@ describe("rlvr with Hugging Face checkpoints (tiny sizes, cpu)", () => {
     const hub = join(dir, "thinking");
     await writeQwenCheckpoint(hub, 42, { tokenizerConfig: { chat_template: THINKING_TEMPLATE } });
     const out = join(dir, "thinking-gen", "samples.jsonl");
-    const result = await rlvr(
-      "generate",
-      "--checkpoint",
-      hub,
-      ...GENERATE_FLAGS,
-      "--out",
-      out,
-      "--backend",
-      "cpu",
-    );
+    const result = await generateOnCpu(hub, out);
     assert.equal(result.code, 0, result.stderr);
     assert.match(
       result.stderr,
@@ -110,15 +83,7 @@ describe("rlvr with Hugging Face checkpoints (tiny sizes, cpu)", () => {
     const hub = join(dir, "small-qwen");
     await writeQwenCheckpoint(hub, 43, { merges: 2000 });
     const runDir = join(dir, "small-qwen-run");
-    const train = await rlvr(
-      "train",
-      "--init",
-      hub,
-      "--out",
-      runDir,
-      ...ONE_TINY_STEP,
-      ...ON_CPU_GRADING_LOCALLY,
-    );
+    const train = await trainOneStep(hub, runDir);
     assert.equal(train.code, 0, train.stderr);
     const step = join(runDir, "checkpoints", "step-000001");
     assert.equal(
@@ -129,16 +94,7 @@ describe("rlvr with Hugging Face checkpoints (tiny sizes, cpu)", () => {
       kind: "hf",
     });
     const samples = join(dir, "small-qwen-gen", "samples.jsonl");
-    const generate = await rlvr(
-      "generate",
-      "--checkpoint",
-      step,
-      ...GENERATE_FLAGS,
-      "--out",
-      samples,
-      "--backend",
-      "cpu",
-    );
+    const generate = await generateOnCpu(step, samples);
     assert.equal(generate.code, 0, generate.stderr);
     assert.equal((await readFile(samples, "utf8")).trim().split("\n").length, 2);
   });
