@@ -7,6 +7,7 @@
  */
 import type { RunningGrader } from "../../infra/stack/grader.ts";
 import type { RunningNatsServer } from "../../infra/stack/nats-server.ts";
+import type { GraderClient } from "../../shared/clients/grader.ts";
 import { natsGrader } from "../../shared/clients/grader-nats.ts";
 import { attemptDeadlineMs } from "../../shared/clients/retry-policy.ts";
 import { DEFAULT_TIMEOUT_MS, type GradeRequest, type Verdict } from "../../shared/contracts/grading.ts";
@@ -90,51 +91,67 @@ export async function runFailoverScenario(options: FailoverOptions): Promise<Fai
     replicas.push(...(await Promise.all([0, 1].map(() => startTestGrader({ workers: 1, natsUrl })))));
     const nc = await connectNats(nats.url, "failover-load");
     const client = await natsGrader({ connection: nc });
-    const records: RequestRecord[] = [];
-    let killedAtMs = Number.POSITIVE_INFINITY;
-    let killing: Promise<number | string> | undefined;
-    let sentAfterKill = 0;
-    let answered = 0;
-    let next = 0;
-    const lane = async () => {
-      while (sentAfterKill < options.sentAfterKill) {
-        const n = next++;
-        const size = n % 2 === 0 ? 1 : 2 + (n % (MAX_ITEMS_PER_REQUEST - 1));
-        const cases = Array.from(
-          { length: size },
-          (_, i) => fixture[(n * MAX_ITEMS_PER_REQUEST + i) % fixture.length]!,
-        );
-        const record: RequestRecord = { startedMs: performance.now(), endedMs: 0, cases };
-        if (killing) sentAfterKill++;
-        records.push(record);
-        try {
-          const requests = cases.map((c) => c.request);
-          record.verdicts =
-            size === 1 ? [await client.grade(requests[0]!)] : await client.gradeMany(requests);
-        } catch (error) {
-          record.error = String(error);
-        }
-        record.endedMs = performance.now();
-        if (!killing && ++answered >= options.answeredBeforeKill) {
-          killedAtMs = performance.now();
-          killing = replicas[0]!.kill();
-        }
-      }
-    };
     try {
-      await Promise.all(Array.from({ length: LANES }, lane));
+      const run = await loadUntilKilled(client, replicas[0]!, fixture, options);
+      return summarizeFailover(run.records, run.killedAtMs, run.killedWith);
     } finally {
       await client.close();
       await nc.close();
     }
-    return summarize(records, killedAtMs, await (killing ?? Promise.resolve("not killed")));
   } finally {
     await Promise.all(replicas.map((replica) => replica.stop()));
     await nats?.stop();
   }
 }
 
-function summarize(
+/** Any transport's grader client: the load needs one request and one batch call. */
+type LoadClient = Pick<GraderClient, "grade" | "gradeMany">;
+
+/**
+ * LANES concurrent lanes of requests (one item or a batch) until `sentAfterKill` requests have gone
+ * out after `victim` was SIGKILLed, which happens once `answeredBeforeKill` were answered.
+ */
+export async function loadUntilKilled(
+  client: LoadClient,
+  victim: { kill(): Promise<number | string> },
+  fixture: readonly FixtureCase[],
+  options: FailoverOptions,
+): Promise<{ records: RequestRecord[]; killedAtMs: number; killedWith: number | string }> {
+  const records: RequestRecord[] = [];
+  let killedAtMs = Number.POSITIVE_INFINITY;
+  let killing: Promise<number | string> | undefined;
+  let sentAfterKill = 0;
+  let answered = 0;
+  let next = 0;
+  const lane = async () => {
+    while (sentAfterKill < options.sentAfterKill) {
+      const n = next++;
+      const size = n % 2 === 0 ? 1 : 2 + (n % (MAX_ITEMS_PER_REQUEST - 1));
+      const cases = Array.from(
+        { length: size },
+        (_, i) => fixture[(n * MAX_ITEMS_PER_REQUEST + i) % fixture.length]!,
+      );
+      const record: RequestRecord = { startedMs: performance.now(), endedMs: 0, cases };
+      if (killing) sentAfterKill++;
+      records.push(record);
+      try {
+        const requests = cases.map((c) => c.request);
+        record.verdicts = size === 1 ? [await client.grade(requests[0]!)] : await client.gradeMany(requests);
+      } catch (error) {
+        record.error = String(error);
+      }
+      record.endedMs = performance.now();
+      if (!killing && ++answered >= options.answeredBeforeKill) {
+        killedAtMs = performance.now();
+        killing = victim.kill();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: LANES }, lane));
+  return { records, killedAtMs, killedWith: await (killing ?? Promise.resolve("not killed")) };
+}
+
+export function summarizeFailover(
   records: RequestRecord[],
   killedAtMs: number,
   killedWith: number | string,
