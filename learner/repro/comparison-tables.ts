@@ -31,11 +31,14 @@ export function pairsGrid(pairs: readonly PairedDifference[]): Grid {
   };
 }
 
+/** A learning rate as written in configs (3e-5), a τ as is (0.5). */
+const settingText = (x: number) => (x < 1e-3 ? x.toExponential() : String(x));
+
 /** Rows: one per panel; columns: each x value (a learning rate, a τ), then the spread. */
 export function panelGrid(panels: readonly Panel[], xName: string): Grid {
   const xs = [...new Set(panels.flatMap((p) => p.points.map((q) => q.x)))].sort((a, b) => a - b);
   return {
-    header: ["", ...xs.map((x) => `${xName} ${x}`), "Spread [95%]"],
+    header: ["", ...xs.map((x) => `${xName} ${settingText(x)}`), "Spread [95%]"],
     sections: [
       {
         rows: panels.map((panel) => ({

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { panelGrid } from "../../../learner/repro/comparison-tables.ts";
 import { learningRatePanels, pairedDifferences, tauPanel } from "../../../learner/repro/comparisons.ts";
 import { type RunSpec, RunSpecSchema } from "../../../learner/repro/config.ts";
 import type { RunResult } from "../../../learner/repro/run-record.ts";
@@ -106,6 +107,17 @@ describe("learning-rate and τ panels", () => {
     assert.ok(Math.abs(real.spread!.value - 0.1) < 1e-9);
     assert.ok(real.spread!.interval!.lo <= 0.1 && 0.1 <= real.spread!.interval!.hi);
     assert.equal(panels[1]!.spread, undefined, "GRPO has one finished rate only");
+    const grid = panelGrid(panels, "lr");
+    assert.deepEqual(grid.header, ["", "lr 3e-5", "lr 1e-4", "lr 3e-4", "Spread [95%]"]);
+    const [realRow, grpoRow] = grid.sections[0]!.rows;
+    assert.match(realRow!.cells[1]!.text, /^0\.500 ± 0\.000 \[0\.4\d\d, 0\.5\d\d\]$/, "the base rate's cell");
+    assert.match(
+      realRow!.cells[3]!.text,
+      /^0\.100 \[\d\.\d{3}, \d\.\d{3}\]$/,
+      "REAL's spread with its interval",
+    );
+    assert.equal(grpoRow!.cells[0]!.text, "", "GRPO never ran at 3e-5");
+    assert.equal(grpoRow!.cells[3]!.text, "—");
   });
 
   it("gathers REAL's τ runs around its own", () => {
