@@ -105,7 +105,9 @@ function pairedLine(pairs: readonly PairedDifference[]): string {
       p.reading === "no difference detected"
         ? `no difference detected at this power (interval width ${f3(p.interval.hi - p.interval.lo)})`
         : `REAL ${p.reading}`;
-    return `− ${p.label} = ${signed(p.mean)} ${interval(p.interval)} over ${seeds}: ${reading}`;
+    // One pair cannot show the seed's noise: the interval is then the problem draw's alone.
+    const caveat = p.seeds.length === 1 ? ", an interval over problems only" : "";
+    return `− ${p.label} = ${signed(p.mean)} ${interval(p.interval)} over ${seeds}${caveat}: ${reading}`;
   });
   return `REAL minus each baseline, paired by seed, 95% bootstrap over seeds and problems: REAL ${parts.join("; REAL ")}.`;
 }

@@ -162,6 +162,32 @@ describe("outcome", () => {
   });
 });
 
+describe("outcome of paired differences", () => {
+  const recorded = (name: string, seed: number, level: number): RunResult => {
+    const values = Array.from({ length: 30 }, (_, i) => Math.min(1, level + (i % 3) * 0.1));
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const run = result(name, seed, mean, mean);
+    return { ...run, pass1: { ...run.pass1, byProblem: { arithmetic: values, fraction: values } } };
+  };
+
+  it("says when one seed pair leaves the seed's noise out of the interval, and not for two", () => {
+    const one = outcomeOf([recorded("real", 1, 0.5), recorded("grpo", 1, 0.2)]);
+    assert.match(
+      one.join("\n"),
+      /REAL − GRPO = \+0\.300 \[\+0\.300, \+0\.300\] over 1 seed pair, an interval over problems only: REAL ahead/,
+    );
+    const two = outcomeOf([
+      recorded("real", 1, 0.5),
+      recorded("real", 2, 0.5),
+      recorded("grpo", 1, 0.2),
+      recorded("grpo", 2, 0.3),
+    ]);
+    const line = two.find((l) => l.startsWith("REAL minus each baseline"))!;
+    assert.match(line, /over 2 seed pairs: REAL ahead/);
+    assert.doesNotMatch(line, /problems only/);
+  });
+});
+
 describe("intervals over problems", () => {
   /** A run whose per-problem record holds these shares of correct samples. */
   function recorded(name: string, seed: number, arithmetic: number[], fraction: number[]): RunResult {
