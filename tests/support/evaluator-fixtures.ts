@@ -120,9 +120,10 @@ export async function startTestEvaluationStack(
  * after `withinMs`: the ack of a finished job may trail its final status by a moment.
  */
 export async function settledJobsConsumer(nc: NatsConnection, withinMs = 10_000): Promise<ConsumerInfo> {
-  const jsm = await jetstreamManager(nc);
+  // After a node of a cluster dies, JetStream may not answer for seconds while leaders are elected:
+  // the manager's own account-info request too.
+  const jsm = await rideOutNatsOutages(() => jetstreamManager(nc), { limitMs: withinMs });
   const deadline = Date.now() + withinMs;
-  // After a node of a cluster dies, JetStream may not answer for seconds while leaders are elected.
   const info = () =>
     rideOutNatsOutages(() => jsm.consumers.info(EVALUATOR_NATS.stream, EVALUATOR_NATS.consumer), {
       limitMs: withinMs,
