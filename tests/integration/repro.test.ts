@@ -27,12 +27,13 @@ describe("rlvr repro --quick", () => {
   let dir: string;
   let runsDir: string;
   let reportDir: string;
-  const repro = (...extra: string[]) =>
+  /** The quick study with its runs in `runs` and its report in the suite's report folder. */
+  const reproWithRuns = (runs: string, ...extra: string[]) =>
     rlvr(
       "repro",
       "--quick",
       "--runs-dir",
-      runsDir,
+      runs,
       "--out",
       reportDir,
       "--via",
@@ -41,6 +42,7 @@ describe("rlvr repro --quick", () => {
       "1",
       ...extra,
     );
+  const repro = (...extra: string[]) => reproWithRuns(runsDir, ...extra);
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), "rlvr-repro-"));
@@ -217,18 +219,7 @@ describe("rlvr repro --quick", () => {
 
   it("continues from the records alone: a new runs folder remakes the start and skips every recorded run", async () => {
     const fresh = join(dir, "fresh-runs");
-    const result = await rlvr(
-      "repro",
-      "--quick",
-      "--runs-dir",
-      fresh,
-      "--out",
-      reportDir,
-      "--via",
-      "local",
-      "--workers",
-      "1",
-    );
+    const result = await reproWithRuns(fresh);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(
       result.stderr.match(/finished earlier, skipped/g)?.length,
