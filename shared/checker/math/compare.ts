@@ -107,8 +107,11 @@ function single(node: Node): Collection {
 
 function compareCollections(a: Collection, b: Collection, aIs: boolean, bIs: boolean, ctx: Context): Outcome {
   const shapes = `response is ${describeShape(aIs ? a : null)}, gold is ${describeShape(bIs ? b : null)}`;
+  if (a.items.length > MAX_ITEMS || b.items.length > MAX_ITEMS) return differ("too many elements to compare");
+  // Sets ignore repetition: `\{1, 1, 2\}` is `\{1, 2\}`.
+  if (aIs && bIs && a.shape === "set" && b.shape === "set" && a.items.length !== b.items.length)
+    return compareAsSets(a.items, b.items, ctx);
   if (a.items.length !== b.items.length) return differ(shapes, aIs && bIs ? methodFor(a, b) : "none");
-  if (a.items.length > MAX_ITEMS) return differ("too many elements to compare");
   // A one-element set is its element; otherwise a collection never equals a single value.
   if (!aIs || !bIs) {
     const c = aIs ? a : b;
@@ -153,6 +156,17 @@ function compareOrdered(a: Node[], b: Node[], ctx: Context, method: MatchMethod)
     if (!outcome.equal) return differ(`element ${k + 1} differs: ${outcome.reason ?? ""}`, method);
   }
   return same(method);
+}
+
+/** Equal as sets: every element of each side has an equal on the other. */
+function compareAsSets(a: Node[], b: Node[], ctx: Context): Outcome {
+  const missing = (from: Node[], into: Node[]) =>
+    from.find((x) => !into.some((y) => compareNodes(x, y, ctx).equal));
+  const extra = missing(a, b);
+  if (extra) return differ(`response element ${render(extra)} has no equal in the gold`, "set");
+  const absent = missing(b, a);
+  if (absent) return differ(`gold element ${render(absent)} has no equal in the response`, "set");
+  return same("set");
 }
 
 function compareUnordered(a: Node[], b: Node[], ctx: Context, method: MatchMethod): Outcome {

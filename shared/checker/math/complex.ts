@@ -15,7 +15,11 @@ export const neg = (a: C): C => c(-a.re, -a.im);
 export const mul = (a: C, b: C): C =>
   a.im === 0 && b.im === 0 ? c(a.re * b.re) : c(a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re);
 
+const isZero = (a: C): boolean => a.re === 0 && a.im === 0;
+
+/** Division by an exact zero is undefined (NaN), never ±∞: `1/0` must not equal a gold of `\infty`. */
 export function div(a: C, b: C): C {
+  if (isZero(b)) return NAN;
   if (b.im === 0) return c(a.re / b.re, a.im === 0 ? 0 : a.im / b.re);
   const d = b.re * b.re + b.im * b.im;
   return c((a.re * b.re + a.im * b.im) / d, (a.im * b.re - a.re * b.im) / d);
@@ -30,6 +34,7 @@ export function exp(a: C): C {
 }
 
 export function log(a: C): C {
+  if (isZero(a)) return NAN;
   if (a.im === 0 && a.re > 0) return c(Math.log(a.re));
   return c(Math.log(abs(a)), Math.atan2(a.im, a.re));
 }
@@ -42,17 +47,25 @@ export function sqrt(a: C): C {
   return c(re, a.im < 0 ? -im : im);
 }
 
+/** p when x = p/q for an odd q ≤ 63 (nearly exactly), else null. */
+function oddDenominatorNumerator(x: number): number | null {
+  for (let q = 1; q <= 63; q += 2) {
+    const p = Math.round(x * q);
+    if (Math.abs(x * q - p) < 1e-9 * q) return p;
+  }
+  return null;
+}
+
 export function pow(a: C, b: C): C {
+  if (isZero(a) && b.re < 0) return NAN;
   if (a.im === 0 && b.im === 0) {
     if (a.re >= 0 || Number.isInteger(b.re)) return c(a.re ** b.re);
-    // A real odd root of a negative number (`(-8)^{1/3}`) is taken as the real root, like a person would.
-    const inv = 1 / b.re;
-    if (
-      Number.isInteger(Math.round(inv)) &&
-      Math.abs(inv - Math.round(inv)) < 1e-12 &&
-      Math.round(inv) % 2 !== 0
-    ) {
-      return c(-((-a.re) ** b.re));
+    // A power p/q with q odd of a negative number (`(-8)^{1/3}`, `x^{2/3}` at x < 0) is taken as the
+    // real root, like a person would: (−a)^{p/q} = (−1)^p a^{p/q}.
+    const numerator = oddDenominatorNumerator(b.re);
+    if (numerator !== null) {
+      const magnitude = (-a.re) ** b.re;
+      return c(numerator % 2 === 0 ? magnitude : -magnitude);
     }
   }
   if (a.re === 0 && a.im === 0) return b.re > 0 ? c(0) : NAN;

@@ -175,6 +175,9 @@ function callValue(fn: string, args: Node[]): Exact | null {
       const value = Q.binomial(n.q.n, k.q.n);
       return value === null ? null : q(Q.rat(value));
     }
+    case "gcd":
+    case "lcm":
+      return integerFold(fn, args);
     case "sqrt":
       return power(args[0], { t: "div", num: { t: "num", v: "1" }, den: { t: "num", v: "2" } });
     case "root":
@@ -196,6 +199,21 @@ function callValue(fn: string, args: Node[]): Exact | null {
     default:
       return null;
   }
+}
+
+/** gcd or lcm of integer arguments (never of fractions, where neither is defined). */
+function integerFold(fn: "gcd" | "lcm", args: Node[]): Exact | null {
+  let result: bigint | null = null;
+  for (const arg of args) {
+    const x = exactValue(arg);
+    if (x?.kind !== "q" || x.q.d !== 1n) return null;
+    const n = x.q.n < 0n ? -x.q.n : x.q.n;
+    if (result === null) result = n;
+    else if (fn === "gcd") result = Q.gcd(result, n);
+    else result = result === 0n || n === 0n ? 0n : (result / Q.gcd(result, n)) * n;
+    if (Q.bits(Q.rat(result)) > 4000) return null;
+  }
+  return result === null ? null : q(Q.rat(result));
 }
 
 /** Compares two exact values: true/false, or null when two huge values share a magnitude. */

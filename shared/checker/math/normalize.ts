@@ -24,6 +24,10 @@ const UNICODE: [RegExp, string][] = [
   [/±/g, "\\pm "],
   [/∓/g, "\\mp "],
   [/∈/g, "\\in "],
+  [/∅/g, "\\emptyset "],
+  [/ℝ/g, "\\mathbb{R}"],
+  [/[⟨〈]/g, "\\langle "],
+  [/[⟩〉]/g, "\\rangle "],
   [/[\u00a0\u2009\u202f]/g, " "],
 ];
 
@@ -188,7 +192,16 @@ export function normalizeLatex(input: string): string {
     .replace(/\\(?:geqslant|geq|ge)(?![a-zA-Z])/g, "\\ge ")
     .replace(/\\(?:neq|ne)(?![a-zA-Z])|\\not\s*=/g, "\\ne ")
     .replace(/\\lt(?![a-zA-Z])/g, "<")
-    .replace(/\\gt(?![a-zA-Z])/g, ">");
+    .replace(/\\gt(?![a-zA-Z])/g, ">")
+    // The empty set has one value however it is spelt.
+    .replace(/\\(?:emptyset|varnothing)(?![a-zA-Z])|\\\{\s*\\\}/g, "\\{\\}")
+    // A vector in angle brackets is the tuple of its components.
+    .replace(/\\langle(?![a-zA-Z])/g, "(")
+    .replace(/\\rangle(?![a-zA-Z])/g, ")")
+    // `f^{-1}(x) = …` names the inverse function: a label, like `f(x) =`, not f to the power −1.
+    .replace(/^\s*([a-zA-Z])\s*\^\s*\{\s*-\s*1\s*\}\s*(?=\([^()=]*\)\s*=)/, "$1_{inverse}")
+    // A text minus sign is a minus sign: `\text{-}5`.
+    .replace(/\\text\s*\{\s*-\s*\}/g, "-");
   s = stripUnitText(s).replace(/,(?:\s*,)+/g, ",");
   s = s.replace(/\s+/g, " ").trim();
   // A leading "." may start a decimal (.35); a trailing one is sentence punctuation.
@@ -200,6 +213,9 @@ export function normalizeLatex(input: string): string {
   const digits = numberWordsAsDigits(unwrapped);
   if (digits !== unwrapped) s = digits;
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  if (REAL_LINE.test(s)) s = "(-\\infty,\\infty)";
+  // An ordinal answer is its number: `4\text{th}`, `2^{nd}`, `21st`.
+  s = s.replace(ORDINAL, "$1");
   // A plain-text mixed number: `7 3/4` is 7¾ (a proper fraction after an integer, nothing else).
   const mixed = /^(-?)(\d+) +(\d+)\/(\d+)$/.exec(s);
   if (mixed && BigInt(mixed[3]) < BigInt(mixed[4]))
@@ -211,6 +227,13 @@ export function normalizeLatex(input: string): string {
   );
   return s;
 }
+
+/** The whole real line as an answer: `\mathbb{R}`, `x \in \mathbb R`, `\text{all real numbers}`. */
+const REAL_LINE =
+  /^(?:[a-zA-Z]\s*\\in\s*)?(?:\\mathbb\s*\{?\s*R\s*\}?|\\R|(?:\\text\s*\{\s*)?(?:all\s+)?real\s+numbers?(?:\s*\})?|(?:\\text\s*\{\s*)?all\s+reals(?:\s*\})?)$/i;
+
+const ORDINAL =
+  /^(\d+)\s*(?:\^\s*)?(?:\{\s*)?(?:\\(?:text|mathrm|textrm)\s*\{\s*)?(?:st|nd|rd|th)\s*\}?\s*\}?$/;
 
 /** A loose rendering for answers that did not parse: text markup unwrapped, no spaces, lower case. */
 export function plainText(input: string): string {

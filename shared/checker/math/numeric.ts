@@ -98,6 +98,14 @@ function factorialReal(x: number): number {
   return Cx.gamma(x + 1);
 }
 
+function integerFold(fn: "gcd" | "lcm", values: number[]): number {
+  if (values.length === 0 || !values.every(Number.isSafeInteger)) return Number.NaN;
+  const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a % b));
+  return values.reduce((acc, v) =>
+    fn === "gcd" ? gcd(acc, v) : acc === 0 || v === 0 ? 0 : Math.abs((acc / gcd(acc, v)) * v),
+  );
+}
+
 function callValue(fn: string, args: Node[], scope: Scope): C {
   const values = args.map((arg) =>
     TRIG.has(fn) && arg.t === "deg" ? Cx.mul(evaluate(arg.arg, scope), Cx.c(DEG)) : evaluate(arg, scope),
@@ -164,6 +172,9 @@ function callValue(fn: string, args: Node[], scope: Scope): C {
       }
       return Cx.c(factorialReal(n) / (factorialReal(k) * factorialReal(n - k)));
     }
+    case "gcd":
+    case "lcm":
+      return Cx.c(integerFold(fn, values.map(real)));
     case "max":
     case "min": {
       const reals = values.map(real);

@@ -23,8 +23,26 @@ function mulberry32(seed: number): () => number {
 }
 
 const random = mulberry32(0x5eed);
-const REAL_POINTS: number[][] = Array.from({ length: POINT_COUNT }, () =>
-  Array.from({ length: MAX_VARIABLES }, () => 0.31 + 2.6 * random()),
+/**
+ * Half the points are positive; the other half make some variables negative (all of them, the even
+ * ones, the odd ones, a seeded mix), so that identities true only for positive reals (`\sqrt{x^2} = x`,
+ * `|x| = x`, `\ln x^2 = 2 \ln x`) are told apart, as a computer algebra system without assumptions does.
+ */
+const NEGATIVE: ((k: number) => boolean)[] = [
+  () => false,
+  () => false,
+  () => false,
+  () => false,
+  () => true,
+  (k) => k % 2 === 0,
+  (k) => k % 2 === 1,
+  () => random() < 0.5,
+];
+const REAL_POINTS: number[][] = NEGATIVE.map((negative) =>
+  Array.from({ length: MAX_VARIABLES }, (_, k) => {
+    const magnitude = 0.31 + 2.6 * random();
+    return negative(k) ? -magnitude : magnitude;
+  }),
 );
 const INTEGER_POINTS: number[][] = Array.from({ length: POINT_COUNT }, () =>
   Array.from({ length: MAX_VARIABLES }, () => 2 + Math.floor(random() * 11)),

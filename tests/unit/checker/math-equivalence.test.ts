@@ -205,6 +205,54 @@ describe("collections", () => {
   });
 });
 
+describe("spellings of sets, vectors, ordinals and names", () => {
+  it("reads every spelling of the empty set as one value", () => {
+    same("\\emptyset", "\\varnothing");
+    same("\\varnothing", "\\{\\}");
+    same("∅", "\\{ \\}");
+    different("\\emptyset", "\\{0\\}");
+    different("\\emptyset", "0");
+  });
+
+  it("ignores repetition in sets, not in lists", () => {
+    same("\\{1, 1, 2\\}", "\\{1, 2\\}");
+    same("\\{2, 1\\}", "\\{1, 2, 2\\}");
+    different("\\{1, 1, 3\\}", "\\{1, 2\\}");
+    different("\\{1, 2\\}", "\\{1, 2, 3\\}");
+    different("1, 1, 2", "1, 2");
+  });
+
+  it("reads the real line however it is named", () => {
+    same("\\mathbb{R}", "(-\\infty, \\infty)");
+    same("x \\in \\mathbb R", "(-\\infty,\\infty)");
+    same("ℝ", "(-\\infty,\\infty)");
+    same("\\text{all real numbers}", "(-\\infty,\\infty)");
+    different("\\mathbb{R}", "(0, \\infty)");
+    different("\\mathbb{R}^2", "(-\\infty,\\infty)");
+  });
+
+  it("reads vectors in angle brackets as tuples", () => {
+    same("\\langle 1, 2 \\rangle", "(1,2)");
+    same("\\left\\langle 3, -1, 2 \\right\\rangle", "\\begin{pmatrix}3\\\\-1\\\\2\\end{pmatrix}");
+    different("\\langle 2, 1 \\rangle", "(1,2)");
+  });
+
+  it("reads an ordinal as its number and an inverse function's name as a label", () => {
+    same("4\\text{th}", "4");
+    same("2^{nd}", "2");
+    same("21st", "21");
+    different("4\\text{th}", "5");
+    same("f^{-1}(x)=\\frac{x-1}{2}", "\\frac{x-1}{2}");
+    different("f^{-1}(x)=\\frac{x+1}{2}", "\\frac{x-1}{2}");
+  });
+
+  it("evaluates gcd and lcm of integers", () => {
+    same("\\gcd(12, 18)", "6");
+    same("\\operatorname{lcm}(4, 6)", "12");
+    different("\\gcd(12, 18)", "3");
+  });
+});
+
 describe("percent", () => {
   it("follows options.percent", () => {
     same("10\\%", "0.1");

@@ -124,6 +124,30 @@ describe("ordering and precision traps", () => {
   });
 });
 
+describe("undefined values and identities that hold only for positive reals", () => {
+  it("never reads a division by zero, or a logarithm of zero, as infinity", () => {
+    different("1/0", "\\infty");
+    different("\\frac{5}{0}", "\\infty");
+    different("-\\frac{1}{0}", "-\\infty");
+    different("\\ln 0", "-\\infty");
+    different("0^{-1}", "\\infty");
+    different("\\frac{5}{0}", "5");
+  });
+
+  it("samples negative values too, as a computer algebra system without assumptions does", () => {
+    different("|x|", "x");
+    different("\\sqrt{x^2}", "x");
+    different("\\ln(x^2)", "2\\ln x");
+    different("\\sqrt{a}\\sqrt{b}", "\\sqrt{ab}");
+    different("\\ln(ab)", "\\ln a + \\ln b");
+    same("\\sqrt{x^2}", "|x|");
+    same("\\frac{\\sqrt{x}}{x}", "\\frac{1}{\\sqrt{x}}");
+    same("x\\sqrt{x}", "x^{3/2}");
+    same("\\sqrt[3]{x^2}", "x^{2/3}");
+    same("\\sqrt[3]{x}", "x^{1/3}");
+  });
+});
+
 describe("ellipses", () => {
   it("never judges sequences with an ellipsis equal by value", () => {
     same("1, 2, \\ldots, n", "1,2,\\dots,n");
