@@ -214,6 +214,12 @@ export function normalizeLatex(input: string): string {
   if (digits !== unwrapped) s = digits;
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
   if (REAL_LINE.test(s)) s = "(-\\infty,\\infty)";
+  // A residue stated with its modulus (`7 \pmod{10}`, `x \equiv 7 \ (\mathrm{mod}\ 10)`) is the residue;
+  // `\bmod` stays, being the operation (`17 \bmod 10` is not 17).
+  s = s.replace(
+    /\s*(?:\\pmod\s*\{\s*\d+\s*\}|\\pmod\s*\d+|\(\s*(?:\\mod|\\mathrm\s*\{\s*mod\s*\}|mod)\s*\{?\s*\d+\s*\}?\s*\))$/,
+    "",
+  );
   // An ordinal answer is its number: `4\text{th}`, `2^{nd}`, `21st`.
   s = s.replace(ORDINAL, "$1");
   // A plain-text mixed number: `7 3/4` is 7¾ (a proper fraction after an integer, nothing else).

@@ -246,6 +246,13 @@ describe("spellings of sets, vectors, ordinals and names", () => {
     different("f^{-1}(x)=\\frac{x+1}{2}", "\\frac{x-1}{2}");
   });
 
+  it("reads a residue stated with its modulus as the residue", () => {
+    same("x \\equiv 7 \\pmod{10}", "7");
+    same("7 \\ (\\mathrm{mod}\\ 10)", "7");
+    different("17 \\bmod 10", "17");
+    different("x \\equiv 3 \\pmod{10}", "7");
+  });
+
   it("evaluates gcd and lcm of integers", () => {
     same("\\gcd(12, 18)", "6");
     same("\\operatorname{lcm}(4, 6)", "12");
