@@ -9,8 +9,12 @@ import { DOUBT, REFUSAL } from "./words.ts";
 // Markdown bold may sit between the words and the colon ("**Final Answer:**", "**Final Answer**:"). A
 // "Final Answer" without a colon counts only as a heading on its own line ("## Final Answer"), not in
 // prose ("… the final answer\nusing …"). Single-character classes and fixed alternatives only.
-const FINAL_ANSWER =
-  /\bfinal[ \t]+answers?[ \t*]*(?:is\b|are\b|:)|(?:^|\n)[ \t#*]*final[ \t]+answers?[ \t*]*(?=\r?\n)/gi;
+/** GSM8K's closing line, `#### 72`: a statement of the final answer. */
+const HASH_ANSWER = /(?:^|\n)[ \t]*####(?=[ \t]*[-+$\\\d.])/g;
+const FINAL_ANSWER = new RegExp(
+  `\\bfinal[ \\t]+answers?[ \\t*]*(?:is\\b|are\\b|:)|(?:^|\\n)[ \\t#*]*final[ \\t]+answers?[ \\t*]*(?=\\r?\\n)|${HASH_ANSWER.source}`,
+  "gi",
+);
 const ANSWER = /\banswers?"?[ \t*]*(?:is\b|are\b|:)/gi;
 /**
  * "The answer is" in the other languages models answer in; the final-answer forms are included. No `\b`
@@ -109,7 +113,7 @@ export function sentenceDoubt(text: string, from: number, to: number): string | 
  */
 export function earlierStatements(text: string, from: number, to: number): { answer: string; end: number }[] {
   const statements: { answer: string; end: number }[] = [];
-  for (const pattern of [ANSWER, FOREIGN_ANSWER]) {
+  for (const pattern of [ANSWER, FOREIGN_ANSWER, HASH_ANSWER]) {
     const scan = new RegExp(pattern.source, "gi");
     scan.lastIndex = from;
     for (

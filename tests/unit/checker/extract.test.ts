@@ -103,6 +103,13 @@ describe("extractAnswer: final-answer phrases", () => {
   it("falls through when the phrase has no content", () => {
     expect("It is \\boxed{4}, our final answer:", "4", "boxed");
   });
+
+  it("reads GSM8K's closing #### line, whose earlier ones are rivals", () => {
+    expect("#### 1,234", "1,234", "final-answer");
+    expect("She pays 5 + 7 = 12 dollars.\n#### 12", "12", "final-answer");
+    assert.deepEqual(found("#### 5\n#### 12").rivals, ["5"]);
+    assert.notEqual(found("Step ##### 3 then 4").method, "final-answer");
+  });
 });
 
 describe("extractAnswer: boxed", () => {
