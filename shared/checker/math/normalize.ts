@@ -182,7 +182,7 @@ export function normalizeLatex(input: string): string {
     .replace(/\\%/g, "%")
     .replace(/\\(?:degree|circ)(?![a-zA-Z])/g, "\\circ")
     .replace(/\^\s*\{\s*\\circ\s*\}|\^\s*\\circ|\\circ/g, "°")
-    .replace(/°\s*[CF](?![a-zA-Z])/g, "°")
+    .replace(/°\s*(?:[CF](?![a-zA-Z])|\\(?:text|mathrm|textrm)\s*\{\s*[CF]\s*\})/g, "°")
     .replace(/\^\s*\{\s*((?:\\prime\s*)+)\}|\^\s*((?:\\prime\s*))/g, (_m, a?: string, b?: string) =>
       "'".repeat(((a ?? b ?? "").match(/\\prime/g) ?? []).length),
     )
@@ -200,6 +200,8 @@ export function normalizeLatex(input: string): string {
     .replace(/\\rangle(?![a-zA-Z])/g, ")")
     // `f^{-1}(x) = …` names the inverse function: a label, like `f(x) =`, not f to the power −1.
     .replace(/^\s*([a-zA-Z])\s*\^\s*\{\s*-\s*1\s*\}\s*(?=\([^()=]*\)\s*=)/, "$1_{inverse}")
+    // `\frac{dy}{dx} = …` names the derivative: a label, like `y' =`, not the quotient d·y / (d·x).
+    .replace(/^\s*\\frac\s*\{\s*d\s*([a-zA-Z])\s*\}\s*\{\s*d\s*([a-zA-Z])\s*\}\s*(?==)/, "$1'")
     // A text minus sign is a minus sign: `\text{-}5`.
     .replace(/\\text\s*\{\s*-\s*\}/g, "-");
   s = stripUnitText(s).replace(/,(?:\s*,)+/g, ",");

@@ -244,6 +244,9 @@ describe("spellings of sets, vectors, ordinals and names", () => {
     different("4\\text{th}", "5");
     same("f^{-1}(x)=\\frac{x-1}{2}", "\\frac{x-1}{2}");
     different("f^{-1}(x)=\\frac{x+1}{2}", "\\frac{x-1}{2}");
+    same("\\frac{dy}{dx} = 2x", "2x");
+    different("\\frac{dy}{dx} = 2x", "2y");
+    same("5^{\\circ}\\text{C}", "5");
   });
 
   it("reads a residue stated with its modulus as the residue", () => {
