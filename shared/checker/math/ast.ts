@@ -71,6 +71,36 @@ export function children(node: Node): Node[] {
   }
 }
 
+/**
+ * A copy of a scalar expression with `replace` applied top-down: where it returns a node, that node
+ * stands in place of the subtree. Recursive: parsed trees are at most `MAX_DEPTH` (200) deep.
+ */
+export function replaceNodes(node: Node, replace: (n: Node) => Node | null): Node {
+  const replaced = replace(node);
+  if (replaced !== null) return replaced;
+  const again = (n: Node) => replaceNodes(n, replace);
+  switch (node.t) {
+    case "add":
+    case "mul":
+      return { ...node, args: node.args.map(again) };
+    case "call":
+    case "apply":
+      return { ...node, args: node.args.map(again) };
+    case "neg":
+    case "pct":
+    case "deg":
+      return { ...node, arg: again(node.arg) };
+    case "div":
+      return { t: "div", num: again(node.num), den: again(node.den) };
+    case "pow":
+      return { t: "pow", base: again(node.base), exp: again(node.exp) };
+    case "pm":
+      return { ...node, a: again(node.a), b: again(node.b) };
+    default:
+      return node;
+  }
+}
+
 /** Depth-first visit without recursion, so adversarial depth cannot overflow the stack. */
 export function some(node: Node, test: (n: Node) => boolean): boolean {
   const stack = [node];

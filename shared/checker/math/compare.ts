@@ -3,8 +3,9 @@
  * value) and recurses into the elements of collections.
  */
 import type { MatchMethod } from "../../contracts/grading.ts";
-import { type Node, some } from "./ast.ts";
+import { type Node, replaceNodes, some } from "./ast.ts";
 import { type Context, differ, type Outcome, same } from "./context.ts";
+import { canonicalRealSets } from "./real-sets.ts";
 import { compareRelations } from "./relations.ts";
 import { render } from "./render.ts";
 import { compareScalars } from "./scalar.ts";
@@ -18,16 +19,35 @@ interface Collection {
   items: Node[];
   ordered: boolean;
   brackets?: string;
+  /** A matrix's rows and columns. */
+  dims?: [number, number];
 }
 
 /** `a ± b` stands for the set {a + b, a − b}. */
 function expandPlusMinus(node: Node): Node[] {
-  if (node.t !== "pm") return [node];
+  if (node.t !== "pm") return expandInnerPlusMinus(node);
   const plus: Node = { t: "add", args: [node.a, node.b] };
   const minus: Node = { t: "add", args: [node.a, { t: "neg", arg: node.b }] };
   const [first, second] = node.minus ? [minus, plus] : [plus, minus];
   return node.a.t === "num" && node.a.v === "0" ? [node.b, { t: "neg", arg: node.b }] : [first, second];
 }
+
+/** One `±` inside an expression (`\frac{1 \pm \sqrt5}{2}`) makes it the two expressions it stands for. */
+function expandInnerPlusMinus(node: Node): Node[] {
+  let count = 0;
+  some(node, (n) => n.t === "pm" && ++count > 1);
+  if (count !== 1 || !isScalar(node)) return [node];
+  const variant = (sign: 1 | -1) =>
+    replaceNodes(node, (n) => {
+      if (n.t !== "pm") return null;
+      const b: Node = (sign === 1) !== n.minus ? n.b : { t: "neg", arg: n.b };
+      return n.a.t === "num" && n.a.v === "0" ? b : { t: "add", args: [n.a, b] };
+    });
+  return [variant(1), variant(-1)];
+}
+
+const SCALAR_KINDS = new Set(["add", "mul", "neg", "div", "pow", "call", "apply"]);
+const isScalar = (node: Node) => SCALAR_KINDS.has(node.t);
 
 const isInfinite = (node: Node) => some(node, (n) => n.t === "sym" && n.name === "infty");
 
@@ -36,6 +56,16 @@ function asCollection(node: Node, ctx: Context): Collection | null {
   switch (node.t) {
     case "pm":
       return { shape: "set", items: expandPlusMinus(node), ordered: false };
+    case "add":
+    case "mul":
+    case "neg":
+    case "div":
+    case "pow":
+    case "call":
+    case "apply": {
+      const both = expandInnerPlusMinus(node);
+      return both.length === 2 ? { shape: "set", items: both, ordered: false } : null;
+    }
     case "list":
       return { shape: "list", items: node.items.flatMap(expandPlusMinus), ordered: listOrder === "ordered" };
     case "set":
@@ -49,7 +79,12 @@ function asCollection(node: Node, ctx: Context): Collection | null {
     case "union":
       return { shape: "union", items: node.items, ordered: false };
     case "matrix":
-      return { shape: "matrix", items: node.rows.flat(), ordered: true };
+      return {
+        shape: "matrix",
+        items: node.rows.flat(),
+        ordered: true,
+        dims: [node.rows.length, Math.max(...node.rows.map((row) => row.length))],
+      };
     default:
       return null;
   }
@@ -94,6 +129,9 @@ export function compareNodes(a: Node, b: Node, ctx: Context): Outcome {
     // A sequence with an ellipsis is a pattern, not a value: only the same pattern is equal.
     return render(a) === render(b) ? same("string") : differ("sequences with an ellipsis differ", "string");
   }
+  const sets = canonicalRealSets(a, b);
+  if (sets)
+    return compareCollections(asCollection(sets[0], ctx)!, asCollection(sets[1], ctx)!, true, true, ctx);
   if (a.t === "rel" || b.t === "rel") return compareRelations(a, b, ctx, compareNodes);
   const ca = asCollection(a, ctx);
   const cb = asCollection(b, ctx);
@@ -125,6 +163,8 @@ function compareCollections(a: Collection, b: Collection, aIs: boolean, bIs: boo
   }
   if ((a.shape === "matrix") !== (b.shape === "matrix") && !isVectorPair(a, b))
     return differ(shapes, "matrix");
+  if (a.dims && b.dims && !sameShape(a.dims, b.dims))
+    return differ(`response is a ${a.dims.join("×")} matrix, gold is ${b.dims.join("×")}`, "matrix");
   const method = methodFor(a, b);
   const ordered =
     a.shape !== "set" &&
@@ -135,6 +175,12 @@ function compareCollections(a: Collection, b: Collection, aIs: boolean, bIs: boo
   return ordered
     ? compareOrdered(a.items, b.items, ctx, method)
     : compareUnordered(a.items, b.items, ctx, method);
+}
+
+/** Equal dimensions; a row and a column vector of one length count as one vector. */
+function sameShape([ra, ca]: [number, number], [rb, cb]: [number, number]): boolean {
+  if (ra === rb && ca === cb) return true;
+  return (ra === 1 || ca === 1) && (rb === 1 || cb === 1);
 }
 
 function isVectorPair(a: Collection, b: Collection): boolean {

@@ -195,6 +195,13 @@ export function normalizeLatex(input: string): string {
     .replace(/\\gt(?![a-zA-Z])/g, ">")
     // The empty set has one value however it is spelt.
     .replace(/\\(?:emptyset|varnothing)(?![a-zA-Z])|\\\{\s*\\\}/g, "\\{\\}")
+    // Set-builder notation with a bar reads like the one with a colon: `\{x \mid x > 3\}`.
+    .replace(/\\\{\s*([a-zA-Z])\s*(?:\\mid|\|)/g, "\\{$1 :")
+    // ℝ without one point: `\mathbb{R} \setminus \{3\}`.
+    .replace(
+      /^\s*\\mathbb\s*\{?\s*R\s*\}?\s*\\(?:setminus|backslash)\s*\\\{\s*([^{}\\,]+?)\s*\\\}\s*$/,
+      "(-\\infty, $1) \\cup ($1, \\infty)",
+    )
     // A vector in angle brackets is the tuple of its components.
     .replace(/\\langle(?![a-zA-Z])/g, "(")
     .replace(/\\rangle(?![a-zA-Z])/g, ")")

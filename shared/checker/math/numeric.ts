@@ -37,8 +37,15 @@ export function evaluate(node: Node, scope: Scope = EMPTY): C {
       return Cx.div(evaluate(node.num, scope), evaluate(node.den, scope));
     case "pow":
       return Cx.pow(evaluate(node.base, scope), evaluate(node.exp, scope));
-    case "call":
+    case "call": {
+      // `n(n-1)!` where n is a variable is n·(n−1)!: the factorial binds tighter than the product.
+      const [arg] = node.args;
+      if (node.fn === "fact" && arg.t === "apply" && scope.products.has(arg.fn) && arg.args.length === 1) {
+        const factorial: Node = { t: "call", fn: "fact", args: arg.args };
+        return Cx.mul(symbolValue(arg.fn, scope), evaluate(factorial, scope));
+      }
       return callValue(node.fn, node.args, scope);
+    }
     case "apply":
       if (scope.products.has(node.fn) && node.args.length === 1) {
         return Cx.mul(symbolValue(node.fn, scope), evaluate(node.args[0], scope));

@@ -2,7 +2,7 @@
  * Compares two single values: exactly when both are exact, within a decimal's stated precision when
  * one side is a decimal, and by evaluation at random points when they contain variables.
  */
-import { type Node, num, some, sym, symbols } from "./ast.ts";
+import { type Node, num, replaceNodes, some, sym, symbols } from "./ast.ts";
 import * as Cx from "./complex.ts";
 import { type Context, differ, type Outcome, same } from "./context.ts";
 import { exactEqual, exactText, exactValue } from "./exact.ts";
@@ -36,7 +36,17 @@ function readings(node: Node, other: Node, ctx: Context): Node[] {
   if (node.t === "deg" && other.t !== "deg")
     return hasPi(other) ? [node.arg, toRadians(node.arg)] : [node.arg];
   if ((node.t === "pct" && other.t === "pct") || (node.t === "deg" && other.t === "deg")) return [node.arg];
+  // `\log` without a base is the natural log to some and the common log to others (`\log 100` = 2).
+  if (some(node, isBaselessLog) && !some(other, isLog)) return [node, replaceNodes(node, commonLog)];
   return [node];
+}
+
+const isLog = (n: Node) => n.t === "call" && (n.fn === "log" || n.fn === "ln" || n.fn === "log10");
+const isBaselessLog = (n: Node) => n.t === "call" && n.fn === "log" && n.args.length === 1;
+function commonLog(n: Node): Node | null {
+  return isBaselessLog(n)
+    ? { t: "call", fn: "log10", args: [replaceNodes((n as { args: Node[] }).args[0], commonLog)] }
+    : null;
 }
 
 export function compareScalars(a: Node, b: Node, ctx: Context): Outcome {

@@ -205,6 +205,36 @@ describe("collections", () => {
   });
 });
 
+describe("sets of reals in canonical form", () => {
+  it("reads |x| bounds, \\ne and lists of inequalities as unions of intervals", () => {
+    same("|x| > 2", "(-\\infty,-2)\\cup(2,\\infty)");
+    same("(-\\infty, -2) \\cup (2, \\infty)", "|x|>2");
+    same("[-2,2]", "|x| \\le 2");
+    same("|x| < 2", "-2 < x < 2");
+    same("x \\neq 3", "(-\\infty,3)\\cup(3,\\infty)");
+    same("x < -2, x > 2", "(2,\\infty)\\cup(-\\infty,-2)");
+    same("\\mathbb{R} \\setminus \\{3\\}", "(-\\infty,3)\\cup(3,\\infty)");
+    same("\\{x \\mid x > 3\\}", "x>3");
+    different("|x| > 2", "(-\\infty,-2]\\cup[2,\\infty)");
+    different("|x| \\ge 2", "(-\\infty,-2)\\cup(2,\\infty)");
+    different("x \\ne 3", "x \\ne 4");
+    different("x \\ne 3", "(-\\infty,3]\\cup(3,\\infty)");
+  });
+
+  it("merges overlapping and touching intervals, not ones that only meet at an open end", () => {
+    same("[0, 1] \\cup [1, 2]", "[0,2]");
+    same("[0, 1) \\cup [1, 2]", "[0,2]");
+    same("(1, 3) \\cup (2, 4)", "(1,4)");
+    same("(2, 4) \\cup (1, 3) \\cup [5, 6]", "(1,4)\\cup[5,6]");
+    different("(0, 1) \\cup (1, 2)", "(0,2)");
+    different("[0, 1] \\cup [2, 3]", "[0,3]");
+  });
+
+  it("does not read overlapping inequalities in a list as a union", () => {
+    different("x > 3, x < 5", "(-\\infty,\\infty)");
+  });
+});
+
 describe("spellings of sets, vectors, ordinals and names", () => {
   it("reads every spelling of the empty set as one value", () => {
     same("\\emptyset", "\\varnothing");
@@ -254,6 +284,31 @@ describe("spellings of sets, vectors, ordinals and names", () => {
     same("7 \\ (\\mathrm{mod}\\ 10)", "7");
     different("17 \\bmod 10", "17");
     different("x \\equiv 3 \\pmod{10}", "7");
+  });
+
+  it("expands one ± inside an expression into its two values", () => {
+    same("\\frac{1 \\pm \\sqrt5}{2}", "\\frac{1+\\sqrt5}2, \\frac{1-\\sqrt5}2");
+    same("x = \\frac{-3 \\pm \\sqrt{5}}{2}", "\\frac{-3-\\sqrt5}2, \\frac{-3+\\sqrt5}2");
+    same("\\frac{1 \\pm \\sqrt5}{2}", "\\frac{1 \\mp \\sqrt5}{2}");
+    different("\\frac{1 + \\sqrt5}{2}", "\\frac{1 \\pm \\sqrt5}2");
+    different("\\frac{1 \\pm \\sqrt5}{2}", "\\frac{1+\\sqrt5}2");
+  });
+
+  it("reads a base-less log as natural or common, unless the other side writes a log", () => {
+    same("\\log 100", "2");
+    same("\\log 100", "\\ln 100");
+    different("\\log 1000", "2");
+    different("\\log x^2", "2\\log_{10} x");
+  });
+
+  it("binds a factorial tighter than an implicit product", () => {
+    same("n(n-1)!", "n!");
+    different("n(n-1)!", "(n^2-n)!");
+  });
+
+  it("compares matrices by their dimensions too", () => {
+    different("\\begin{pmatrix}1&2&3&4\\end{pmatrix}", "\\begin{pmatrix}1&2\\\\3&4\\end{pmatrix}");
+    same("\\begin{pmatrix}1&2\\end{pmatrix}", "\\begin{pmatrix}1\\\\2\\end{pmatrix}");
   });
 
   it("evaluates gcd and lcm of integers", () => {
