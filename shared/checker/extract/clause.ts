@@ -52,8 +52,11 @@ export function clauseAfter(text: string, from: number): { start: number; end: n
         return start < i ? { start, end: i } : null;
       }
     } else if ((c === "." || c === "!" || c === "?") && math === NONE && depth === 0) {
-      if (i + 1 === text.length || isSpace(text.charCodeAt(i + 1)))
-        return start < i ? { start, end: i } : null;
+      if (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))) {
+        // An ellipsis ending the clause stays whole; the answer's cleaning decides what it means.
+        const end = c === "." && text.startsWith("...", i - 2) ? i + 1 : i;
+        return start < i ? { start, end } : null;
+      }
     }
   }
   if (limit < text.length) return null;

@@ -13,6 +13,9 @@ const BOLD = "**";
 /** Sentence punctuation after an answer ("is 5.", "$x$,"); an escaped one (`\,` `\;`) is LaTeX spacing. */
 const TRAILING_PUNCTUATION = ".,;:";
 
+/** `1, 2, 3, ...`: a sequence that goes on. */
+export const SEQUENCE_CONTINUES = /,\s*(?:\.\.\.|…)$/;
+
 /** Nested wrappers deeper than this are not a real answer's; the bound keeps cleaning linear. */
 const MAX_ROUNDS = 8;
 
@@ -23,7 +26,10 @@ export function cleanAnswer(raw: string): string {
     const width = hi - lo;
     while (lo < hi && isSpace(raw.charCodeAt(lo))) lo++;
     while (hi > lo && isSpace(raw.charCodeAt(hi - 1))) hi--;
-    while (hi > lo && TRAILING_PUNCTUATION.includes(raw[hi - 1]) && !isEscaped(raw, hi - 1)) hi--;
+    // `1, 2, 3, ...` continues a sequence: its dots are the answer's, not a full stop ("5..." trails off).
+    const continued = SEQUENCE_CONTINUES.test(raw.slice(Math.max(lo, hi - 12), hi));
+    while (!continued && hi > lo && TRAILING_PUNCTUATION.includes(raw[hi - 1]) && !isEscaped(raw, hi - 1))
+      hi--;
     while (hi > lo && isSpace(raw.charCodeAt(hi - 1))) hi--;
     if (raw.startsWith(BOLD, lo)) lo += BOLD.length;
     if (hi - lo >= BOLD.length && raw.endsWith(BOLD, hi)) hi -= BOLD.length;

@@ -152,6 +152,9 @@ function unmarkedAnswer(text: string, tailStart: number): Extraction {
     if (/\d[\s,;]+-?$/.test(tail.slice(Math.max(0, number.start - 12), number.start)))
       return { found: false, reason: "the response lists several numbers" };
     const next = /^\s*([a-zA-Z]+)/.exec(tail.slice(number.end, number.end + 40))?.[1]?.toLowerCase();
+    // "28 percent" is the percentage 28%, compared by the percent option like `28\%`.
+    if (next !== undefined && PERCENT_WORDS.has(next))
+      return { found: true, text: `${number.text}\\%`, method: "last-number" };
     if (next !== undefined && VALUE_WORDS.has(next))
       return { found: false, reason: `the last number is qualified by "${next}"` };
     return { found: true, text: number.text, method: "last-number" };
@@ -162,6 +165,8 @@ function unmarkedAnswer(text: string, tailStart: number): Extraction {
     ? { found: true, text: whole, method: "whole" }
     : { found: false, reason: "no answer found in the response" };
 }
+
+const PERCENT_WORDS = new Set(["percent", "percentage", "pct"]);
 
 /** A response of one sentence up to this long is read as a sentence ("The primes are 3, 5 and 7."). */
 const MAX_SENTENCE_RESPONSE = 300;

@@ -36,7 +36,26 @@ export interface NumberFound {
   end: number;
 }
 
+/** `^2`, `^{2}` (and `²`, read as `^{2}`): an exponent, as of a unit (`1,000.99 m²`), never the answer. */
+const EXPONENT_BEFORE = /\^\s*\{?\s*-?$/;
+
 export function lastNumber(text: string): NumberFound | null {
+  let end = text.length;
+  // A few exponents in a row at most (`m^2 s^{-1}`); a long run of them is no answer, and stays linear.
+  for (let skipped = 0; skipped <= MAX_EXPONENTS_SKIPPED; skipped++) {
+    const found = lastNumberBefore(text, end);
+    if (found === null) return null;
+    const caret = EXPONENT_BEFORE.exec(text.slice(Math.max(0, found.start - 8), found.start));
+    if (caret === null) return found;
+    end = found.start - caret[0].length;
+  }
+  return null;
+}
+
+const MAX_EXPONENTS_SKIPPED = 4;
+
+function lastNumberBefore(whole: string, end: number): NumberFound | null {
+  const text = end === whole.length ? whole : whole.slice(0, end);
   const last = lastDigit(text);
   if (last < 0) return null;
   let start = digitRunStart(text, last);

@@ -6,7 +6,7 @@
  * for the answer. Otherwise the whole sentence is the answer, compared as text.
  */
 import { unitOf } from "../units/vocabulary.ts";
-import { cleanAnswer } from "./clean.ts";
+import { cleanAnswer, SEQUENCE_CONTINUES } from "./clean.ts";
 import { isAsciiLetter, isDigit, isSpace } from "./scan.ts";
 import { COUNTED, FILLERS, REFUSAL, UNCERTAIN, VALUE_WORDS } from "./words.ts";
 
@@ -211,7 +211,7 @@ export function readSentence(sentence: string): SentenceReading {
   }
   if (spans.length === 0) return parts.length === 0 ? { kind: "none" } : { kind: "prose", text };
   const math = spans
-    .map((s) => cleanAnswer(s.replace(/^[,:;]+|^\.(?!\d)|[,.:;]+$/g, "")))
+    .map((s) => cleanAnswer(SEQUENCE_CONTINUES.test(s) ? s : s.replace(/^[,:;]+|^\.(?!\d)|[,.:;]+$/g, "")))
     .filter((s) => s !== "");
   if (math.length === 0) return { kind: "none" };
   const unit = units.length > 0 && math.length === 1 ? ` \\text{ ${units.join(" ")}}` : "";

@@ -157,7 +157,7 @@ export function normalizeLatex(input: string): string {
       repeatingDecimal(whole, fixed, period),
     )
     .replace(/\\colon(?![a-zA-Z])/g, ":")
-    .replace(/\\text\s*\{\s*percent\s*\}|(?<=\d)\s*percent\b/gi, "%")
+    .replace(/\\text\s*\{\s*(?:percent(?:age)?|pct)\s*\}|(?<=\d)\s*(?:percent(?:age)?|pct)\b/gi, "%")
     // Colour is decoration once vanishing colours are gone (extract/visible.ts): `\color{red}42` is 42.
     .replace(/\\textcolor\s*\{[^{}]{0,40}\}/g, "")
     .replace(/\\color\s*\{[^{}]{0,40}\}/g, "")
@@ -212,6 +212,8 @@ export function normalizeLatex(input: string): string {
     // A text minus sign is a minus sign: `\text{-}5`.
     .replace(/\\text\s*\{\s*-\s*\}/g, "-");
   s = stripUnitText(s).replace(/,(?:\s*,)+/g, ",");
+  // A plain "and" in a list of numbers lists them: `19, 46, and 82`, `3 and 5`.
+  s = s.replace(/(?<=\d)\s*(?:,\s*)?\band\s+(?=-?\d)/g, ", ");
   s = s.replace(/\s+/g, " ").trim();
   // A leading "." may start a decimal (.35); a trailing one is sentence punctuation.
   s = s.replace(/^[,;:\s]+|^\.(?!\d)|[,;:\s]+$/g, "");
@@ -221,7 +223,9 @@ export function normalizeLatex(input: string): string {
   const unwrapped = s.replace(new RegExp(`\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}`, "g"), " $1 ");
   const digits = numberWordsAsDigits(unwrapped);
   if (digits !== unwrapped) s = digits;
-  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  if (/^-?(?!0,)\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  // `0,111` cannot be thousands; written without a space it is a decimal comma, not the list 0, 111.
+  s = s.replace(/^(-?)0,(\d{3,})$/, "$10.$2");
   if (REAL_LINE.test(s)) s = "(-\\infty,\\infty)";
   // A residue stated with its modulus (`7 \pmod{10}`, `x \equiv 7 \ (\mathrm{mod}\ 10)`) is the residue;
   // `\bmod` stays, being the operation (`17 \bmod 10` is not 17).

@@ -38,3 +38,50 @@ describe("checkAnswer", () => {
     assert.deepEqual(goldAlternatives(0.5), ["0.5"]);
   });
 });
+
+/** Classes found by grading Math-Verify's public test cases (their data, graded by this checker). */
+describe("checkAnswer: classes from a public grader's test cases", () => {
+  const correct = (response: string, gold: string) => checkAnswer({ response, gold }).correct;
+
+  it("keeps a sequence's trailing ASCII ellipsis, so an infinite sequence is not a finite list", () => {
+    assert.equal(correct("$1, 2, 3, ...$", "1, 2, 3"), false);
+    assert.equal(correct("\\boxed{1, 2, 3, ...}", "1, 2, 3"), false);
+    assert.equal(correct("The answer is 1, 2, 3, ...", "1, 2, 3"), false);
+    assert.equal(correct("The answer is 1, 2, 3, ...", "1, 2, 3, \\dots"), true);
+    assert.equal(correct("The answer is 5...", "5"), true);
+  });
+
+  it("ends the response at a chat template's end-of-turn or start-of-turn token", () => {
+    assert.equal(correct("so the probability is 2/3. <|im_start|>user\nWhat is 5+5?", "2/3"), true);
+    assert.equal(correct("\\boxed{7}<|eot_id|>\\boxed{8}", "7"), true);
+    assert.equal(correct("\\boxed{7}<|im_end|>\\boxed{8}", "8"), false);
+    assert.equal(correct("<|im_end|>\\boxed{7}", "7"), false);
+  });
+
+  it("reads 28 percent, pct and percentage as 28%", () => {
+    assert.equal(correct("28 percent", "28\\%"), true);
+    assert.equal(correct("The rate fell by 28 percent", "0.28"), true);
+    assert.equal(correct("\\boxed{28 pct}", "28\\%"), true);
+    assert.equal(correct("\\boxed{28 percentage}", "28\\%"), true);
+    assert.equal(correct("28 percent", "29\\%"), false);
+    assert.equal(correct("about 28 percent", "28\\%"), false);
+  });
+
+  it("never takes a unit's exponent for the last number", () => {
+    assert.equal(correct("so the number is 10 which is 1,000.99m²", "1000.99"), true);
+    assert.equal(correct("so the number is 10 which is 1,000.99m²", "2"), false);
+  });
+
+  it("reads 0,111 as a decimal comma, never as thousands", () => {
+    assert.equal(correct("0.111", "0,111"), true);
+    assert.equal(correct("111", "0,111"), false);
+    assert.equal(correct("0,111", "0.111"), true);
+  });
+
+  it("reads a plain 'and' in a list of numbers as a comma", () => {
+    assert.equal(correct("19, 46, \\text{ and } 82", "19, 46, and 82"), true);
+    assert.equal(correct("21, 36, and 82", "19, 46, and 82"), false);
+    assert.equal(correct("3 and 5", "5, 3"), true);
+    assert.equal(correct("3 and 5", "35"), false);
+  });
+});
