@@ -62,7 +62,11 @@ export function extractAnswer(response: string, options: ExtractOptions): Extrac
   }
   // A phrase is the final statement when it holds or follows the last box.
   const phrase = laterPhrase(text, tailStart, boxed);
-  if (phrase !== null && (boxed === null || phrase.end >= boxes[boxes.length - 1].end)) {
+  const lastBox = boxes[boxes.length - 1];
+  // A phrase inside the last box (`\boxed{\text{Answer: }7}`) is part of the box's answer.
+  const inLastBox =
+    phrase !== null && lastBox !== undefined && phrase.start > lastBox.start && phrase.start < lastBox.end;
+  if (phrase !== null && !inLastBox && (boxed === null || phrase.end >= lastBox.end)) {
     if (phrase.doubt !== undefined) return { found: false, reason: phrase.doubt };
     const inside = boxes.findIndex((box) => box.start >= phrase.answerStart);
     const before = inside < 0 ? boxes.length : inside;

@@ -60,6 +60,7 @@ export function visibleText(response: string): string {
   if (text.includes("cancel") || text.includes("\\sout") || text.includes("\\st{") || text.includes("\\xout"))
     text = withoutCommandGroups(text, STRUCK);
   if (text.includes("\\iffalse")) text = withoutDelimited(text, "\\iffalse", "\\fi");
+  if (text.includes("\\begin{comment}")) text = withoutDelimited(text, "\\begin{comment}", "\\end{comment}");
   if (text.includes("%")) text = withoutLatexComments(text);
   if (text.includes("phantom")) text = withoutCommandGroups(text, PHANTOMS);
   if (text.includes("color")) text = withoutVanishingColour(text);

@@ -151,6 +151,12 @@ export function normalizeLatex(input: string): string {
     // Text styles nested in text are one text (`\text{\textbf{east}}`), and a number set in text type
     // is that number (`\boxed{\text{82}}`, `\mathbf{46}`).
     .replace(TEXT_IN_TEXT, "\\text{$1}")
+    .replace(/\\text\s*\{\s*\{([^{}]*)\}\s*\}/g, "\\text{$1}")
+    // A label that opens the answer says nothing: `\boxed{\text{Answer: } 7}`, `\boxed{Final answer: 7}`.
+    .replace(
+      /^\s*(?:\\(?:text|textbf|mathrm)\s*\{\s*(?:the\s+)?(?:final\s+)?answer\s*(?:is\s*)?:?\s*\}|(?:the\s+)?(?:final\s+)?answer\s*(?:is\s*)?:)\s*(?=\S)/i,
+      "",
+    )
     .replace(NUMBER_IN_TEXT, "$1")
     // `3.\overline{6}` is the repeating decimal 3.666…, an exact fraction.
     .replace(/(\d*)\.(\d*)\\overline\s*\{(\d{1,12})\}/g, (_m, whole: string, fixed: string, period: string) =>
@@ -170,7 +176,14 @@ export function normalizeLatex(input: string): string {
       /\\(?:left|right|bigl|bigr|Bigl|Bigr|biggl|biggr|Biggl|Biggr|big|Big|bigg|Bigg)(?![a-zA-Z])/g,
       " ",
     )
-    .replace(/\\(?:displaystyle|textstyle|scriptstyle|limits|nolimits)(?![a-zA-Z])/g, " ")
+    .replace(
+      /\\(?:displaystyle|textstyle|scriptstyle|scriptscriptstyle|limits|nolimits|tiny|scriptsize|footnotesize|small|normalsize|large|Large|LARGE|huge|Huge)(?![a-zA-Z])/g,
+      " ",
+    )
+    // A brace's label is commentary (`\underbrace{7}_{\text{total}}`); a link's text is what shows.
+    .replace(/\\(?:underbrace|overbrace)\s*(\{[^{}]*\})\s*[_^]\s*(?:\{[^{}]*\}|\S)/g, "$1")
+    .replace(/\\href\s*\{[^{}]*\}/g, "")
+    .replace(/\^\s*\{\s*\}/g, "")
     .replace(/\\(?:qquad|quad|enspace|thinspace)(?![a-zA-Z])/g, " ")
     .replace(/(\d),\s*\\!\s*(?=\d{3}(?!\d))/g, "$1")
     .replace(/\\\\|\\[,;:! ]/g, (m) => (m === "\\\\" ? m : " "))

@@ -85,3 +85,24 @@ describe("checkAnswer: classes from a public grader's test cases", () => {
     assert.equal(correct("3 and 5", "35"), false);
   });
 });
+
+describe("checkAnswer: markup around a boxed answer", () => {
+  const correct = (response: string, gold: string) => checkAnswer({ response, gold }).correct;
+
+  it("reads past a label, sizes, brace labels, links and nested text inside the box", () => {
+    assert.equal(correct("\\boxed{\\text{Answer: }7}", "7"), true);
+    assert.equal(correct("\\boxed{Final answer: 7}", "7"), true);
+    assert.equal(correct("\\boxed{\\text{Answer: } 8}", "7"), false);
+    assert.equal(correct("\\boxed{\\scriptsize 7}", "7"), true);
+    assert.equal(correct("\\boxed{\\tiny{8}7}", "7"), false);
+    assert.equal(correct("\\boxed{\\underbrace{7}_{\\text{total}}}", "7"), true);
+    assert.equal(correct("\\boxed{\\href{https://x.org}{7}}", "7"), true);
+    assert.equal(correct("\\boxed{\\text{\\boxed{7}}}", "7"), true);
+    assert.equal(correct("\\boxed{{7}^{}}", "7"), true);
+  });
+
+  it("hides a comment environment like \\iffalse", () => {
+    assert.equal(correct("\\boxed{7}\n\n\\begin{comment}\\boxed{8}\\end{comment}", "7"), true);
+    assert.equal(correct("\\boxed{8}\n\n\\begin{comment}\\boxed{7}\\end{comment}", "7"), false);
+  });
+});
