@@ -211,11 +211,14 @@ function withoutHiddenElements(text: string): string {
   return out.join("");
 }
 
-/** Link and image targets and bare URLs are addresses, not statements: `[text](url)` keeps its text. */
+/**
+ * Link and image targets and bare URLs are addresses, not statements: `[text](url)` keeps its text. A
+ * URL ends at a brace, so `\href{url}{text}` keeps its braces balanced.
+ */
 function withoutLinkTargets(text: string): string {
   return text
     .replace(/\]\([^()\s]{0,2000}\)/g, "]")
-    .replace(/\b(?:https?|ftp):\/\/[^\s<>()]+|\bwww\.[^\s<>()]+/gi, " ");
+    .replace(/\b(?:https?|ftp):\/\/[^\s<>(){}]+|\bwww\.[^\s<>(){}]+/gi, " ");
 }
 
 /** Markdown `~~struck~~` text. */

@@ -181,7 +181,7 @@ export function normalizeLatex(input: string): string {
       " ",
     )
     // A brace's label is commentary (`\underbrace{7}_{\text{total}}`); a link's text is what shows.
-    .replace(/\\(?:underbrace|overbrace)\s*(\{[^{}]*\})\s*[_^]\s*(?:\{[^{}]*\}|\S)/g, "$1")
+    .replace(/\\(?:underbrace|overbrace)\s*(\{[^{}]*\})\s*[_^]\s*(?:\{(?:[^{}]|\{[^{}]*\})*\}|\S)/g, "$1")
     .replace(/\\href\s*\{[^{}]*\}/g, "")
     .replace(/\^\s*\{\s*\}/g, "")
     .replace(/\\(?:qquad|quad|enspace|thinspace)(?![a-zA-Z])/g, " ")
