@@ -55,7 +55,7 @@ const FOREIGN_VALUE_WORDS =
 const MATH_CHARS = "+-*/^=<>()[]{}|!%.,:°π√∞×÷·−_'²³≤≥≠±€£¥₹₽";
 
 /** A span that only names the unknown ("x" in "x is 5"), so a later value is the answer. */
-const NAME = /^(?:[a-zA-Z]|\\?[a-z]+|[A-Z]{2,12})(?:_\{?\w+\}?)?$/;
+const NAME = /^(?:[a-zA-Z]|\\?[a-z]+|[A-Z]{2,12})(?:_\{?\w+\}?)?(?:\([a-zA-Z0-9, ]{1,20}\))?$/;
 
 interface Piece {
   kind: "math" | "word";

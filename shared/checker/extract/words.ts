@@ -5,10 +5,11 @@
 
 /**
  * Words of doubt: beside an answer they take it back or offer another ("maybe 55", "a common mistake
- * gives 55", "I wonder whether 5 is right"). English, then other languages models answer in.
+ * gives 55", "I wonder whether 5 is right"); "could"/"might" in a relative clause ("the most points
+ * that could be in the domain") are not. English, then other languages models answer in.
  */
 export const UNCERTAIN =
-  /\b(?:alternatively|alternative|maybe|perhaps|possibly|probably|likely|might|could|otherwise|another|also|mistakes?|mistaken|wrong|incorrect|instead|guess|guessing|unsure|uncertain|not sure|not certain|wonder|whether|else|some(?:one|body)? (?:might|may|would|could)|some sources|peut-être|pas sûr|quizás|quizá|tal vez|vielleicht)\b|возможно|может быть|也可能|可能|または|もしくは|あるいは|ربما|शायद/i;
+  /\b(?:alternatively|alternative|maybe|perhaps|possibly|probably|likely|(?<!\b(?:that|which|who)\s)(?:might|could)|otherwise|another|also|mistakes?|mistaken|wrong|incorrect|instead|guess|guessing|unsure|uncertain|not sure|not certain|wonder|whether|else|some(?:one|body)? (?:might|may|would|could)|some sources|peut-être|pas sûr|quizás|quizá|tal vez|vielleicht)\b|возможно|может быть|也可能|可能|または|もしくは|あるいは|ربما|शायद/i;
 
 /** The narrower doubt that disowns even a boxed or announced answer in its own sentence ("maybe \boxed{5}"). */
 export const DOUBT =

@@ -106,3 +106,17 @@ describe("checkAnswer: markup around a boxed answer", () => {
     assert.equal(correct("\\boxed{8}\n\n\\begin{comment}\\boxed{7}\\end{comment}", "7"), false);
   });
 });
+
+describe("checkAnswer: sentences that state the answer", () => {
+  const correct = (response: string, gold: string) => checkAnswer({ response, gold }).correct;
+
+  it("reads a named function value and a relative clause's 'could' as no doubt", () => {
+    const sentence =
+      "Final Answer: The maximum number of points that could be in the domain of $f(x)$ is 19.";
+    assert.equal(correct(sentence, "19"), true);
+    assert.equal(correct("The value of $f(2)$ is 19.", "19"), true);
+    assert.equal(correct("The value of $f(2)$ is 19.", "2"), false);
+    assert.equal(correct("The answer could be 19.", "19"), false);
+    assert.equal(correct("Final Answer: It could be 19.", "19"), false);
+  });
+});
