@@ -10,20 +10,35 @@ const THINK_CLOSE = "</think>";
 export const TAIL_CHARS = 32_768;
 
 /**
- * Chat templates' end-of-turn and start-of-turn tokens (ChatML, Llama 3, GPT-2, DeepSeek): a turn ends
- * at the first, and anything after it (`<|im_start|>user …`) is not the response's.
+ * Chat templates' turn tokens (ChatML, Llama 3, GPT-2, DeepSeek). Leading ones (`<|im_start|>assistant`)
+ * open the response; the first one after any text ends it, and what follows (`<|im_start|>user …`) is
+ * not the response's.
  */
-const END_OF_TURN =
-  /<\|(?:im_end|im_start|endoftext|eot_id|end_of_text|start_header_id)\|>|<｜end▁of▁sentence｜>/;
+const TURN_TOKEN =
+  /<\|(?:im_end|im_start|endoftext|eot_id|end_of_text|start_header_id|end_header_id)\|>|<｜end▁of▁sentence｜>/g;
+/** A role name right after a leading start-of-turn token. */
+const ROLE = /^\s*(?:assistant|system|user)\s*\n/;
 
-/** The text after the last `</think>` (or the whole response), up to the end of the turn. */
+/** The response within its turn: leading turn tokens (and a role line) dropped, cut at the next one. */
+function withinTurn(whole: string): string {
+  let from = 0;
+  TURN_TOKEN.lastIndex = 0;
+  for (let m = TURN_TOKEN.exec(whole); m !== null; m = TURN_TOKEN.exec(whole)) {
+    if (whole.slice(from, m.index).trim() !== "") return whole.slice(from, m.index);
+    from = m.index + m[0].length;
+    const role = ROLE.exec(whole.slice(from, from + 40));
+    if (role !== null) from += role[0].length;
+    TURN_TOKEN.lastIndex = from;
+  }
+  return from === 0 ? whole : whole.slice(from);
+}
+
+/** The text after the last `</think>` (or the whole response), within the response's turn. */
 export function answerRegion(
   whole: string,
   requireThinkClose: boolean,
 ): { text: string } | { reason: string } {
-  const end = whole.search(END_OF_TURN);
-  const response = end < 0 ? whole : whole.slice(0, end);
-  // A forward search fails fast on the common response without the tag; the backward one is slower.
+  const response = withinTurn(whole);
   const close = response.indexOf(THINK_CLOSE) < 0 ? -1 : response.lastIndexOf(THINK_CLOSE);
   if (close < 0 && requireThinkClose) return { reason: "missing </think>" };
   const start = close < 0 ? 0 : close + THINK_CLOSE.length;

@@ -51,11 +51,15 @@ describe("checkAnswer: classes from a public grader's test cases", () => {
     assert.equal(correct("The answer is 5...", "5"), true);
   });
 
-  it("ends the response at a chat template's end-of-turn or start-of-turn token", () => {
+  it("reads the response within its turn: leading turn tokens dropped, cut at the next one", () => {
     assert.equal(correct("so the probability is 2/3. <|im_start|>user\nWhat is 5+5?", "2/3"), true);
     assert.equal(correct("\\boxed{7}<|eot_id|>\\boxed{8}", "7"), true);
     assert.equal(correct("\\boxed{7}<|im_end|>\\boxed{8}", "8"), false);
-    assert.equal(correct("<|im_end|>\\boxed{7}", "7"), false);
+    assert.equal(correct("<|im_start|>Answer: \\boxed{42}<|im_end|>", "42"), true);
+    assert.equal(
+      correct("<|im_start|>assistant\n\\boxed{42}<|im_end|><|im_start|>user\n\\boxed{7}", "7"),
+      false,
+    );
   });
 
   it("reads 28 percent, pct and percentage as 28%", () => {
