@@ -85,6 +85,13 @@ function scriptDigits(text: string): string {
 }
 
 /**
+ * Two backslashes (and no more) before a math command's name: an escaping artefact in text that is
+ * otherwise escaped once (`\\dfrac{1}{2} + \dfrac{1}{72}`), never a line break followed by a word.
+ */
+const DOUBLED_MATH_COMMAND =
+  /(?<!\\)\\\\(?=(?:[dtc]?frac|sqrt|cdot|times|div|pi|infty|boxed|left|right|leq?|geq?|neq?|pm|mp|circ|theta|alpha|beta|gamma|ldots|cdots|dots|cup|cap|mathrm|mathbf|textbf|overline|binom|log|ln|sin|cos|tan)(?![a-zA-Z]))/g;
+
+/**
  * Halves every run of backslashes when the text reads as LaTeX escaped twice: some command is written
  * with two backslashes (`\\frac`) and no run of backslashes has odd length. Text escaped once keeps
  * `\\` as its line break (`a \\ b`), with single backslashes before its commands, so it is left alone.
@@ -96,7 +103,7 @@ export function undoubledBackslashes(text: string): string {
     if (text.charCodeAt(i) !== 92) continue;
     let j = i;
     while (j < text.length && text.charCodeAt(j) === 92) j++;
-    if ((j - i) % 2 === 1) return text;
+    if ((j - i) % 2 === 1) return text.replace(DOUBLED_MATH_COMMAND, "\\");
     if (j - i === 2 && /[a-zA-Z{}()[\]$%,!;]/.test(text[j] ?? "")) doubledCommand = true;
     i = j - 1;
   }

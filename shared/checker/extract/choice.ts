@@ -3,12 +3,12 @@ import { clauseAfter } from "./clause.ts";
 import { closingBrace, lastMatch, trimEndOf, trimStartOf } from "./scan.ts";
 
 const CHOICE_PHRASE = /\b(?:answers?|option|choice)[ \t*]*(?:is\b|:)/gi;
-/** A letter alone or leading its option's text: "B", "(B)", "(B) 42", "B) 42", "B. 42", "B: 42". */
-const LEADING_LETTER = /^(?:\(([A-E])\)|([A-E])(?:$|[).:]))/;
+/** A letter alone or leading its option's text: "B", "(B)", "(b)", "(B) 42", "B) 42", "B. 42", "B: 42". */
+const LEADING_LETTER = /^(?:\(([A-Ea-e])\)|([A-E])(?:$|[).:]))/;
 /** After "the answer is" the letter may run on into prose: "The answer is B because …". */
 const PHRASE_LETTER = /^(?:(?:option|choice)[ \t]+)?\(?([A-E])(?![A-Za-z0-9])/;
-/** A letter ending the response: "… so I pick B", "**(C)**". */
-const FINAL_LETTER = /(?:^|[^A-Za-z\\])\(?([A-E])\)?$/;
+/** A letter ending the response: "… so I pick B", "**(C)**", "(c)" (lower case only in parentheses). */
+const FINAL_LETTER = /(?:^|[^A-Za-z\\])\(?([A-E])\)?$|\(([a-e])\)$/;
 const GROUP_COMMANDS = ["\\textbf{", "\\text{", "\\mathrm{", "\\mathbf{", "\\boxed{"];
 /** Wrappers nest only a few deep in real answers; the bound keeps unwrapping linear. */
 const MAX_UNWRAP = 8;
@@ -31,7 +31,7 @@ function unwrap(text: string): string {
 
 function letterOf(pattern: RegExp, text: string): string | null {
   const match = pattern.exec(unwrap(text));
-  return match === null ? null : (match[1] ?? match[2]);
+  return match === null ? null : (match[1] ?? match[2]).toUpperCase();
 }
 
 function clauseAfterChoicePhrase(text: string): string | null {
@@ -82,7 +82,11 @@ export function findChoice(text: string, boxed: string[] | null): Choice {
     const only = onlyOptionInLine(line);
     return only === null ? { several: true } : { letter: only };
   }
-  const letter = FINAL_LETTER.exec(trimEndOf(line, "$*.}"))?.[1] ?? onlyOptionInLine(line);
+  // A one-line response that leads with a letter and its option's text: "C. x = 42", "C) 42".
+  const leading = trimmed.includes("\n") ? null : letterOf(LEADING_LETTER, trimmed);
+  if (leading !== null) return { letter: leading };
+  const final = FINAL_LETTER.exec(trimEndOf(line, "$*.}"));
+  const letter = (final?.[1] ?? final?.[2]?.toUpperCase()) || onlyOptionInLine(line);
   return letter === null ? null : { letter };
 }
 

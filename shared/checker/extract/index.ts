@@ -155,7 +155,9 @@ function unmarkedAnswer(text: string, tailStart: number): Extraction {
     // A number at the end of a run of numbers ("1 2 3 … 902", "Candidates: 49, 44, 46") is a list, not an answer.
     if (/\d[\s,;]+-?$/.test(tail.slice(Math.max(0, number.start - 12), number.start)))
       return { found: false, reason: "the response lists several numbers" };
-    const next = /^\s*([a-zA-Z]+)/.exec(tail.slice(number.end, number.end + 40))?.[1]?.toLowerCase();
+    const after = tail.slice(number.end, number.end + 40);
+    // "58 square units", "8 cubic feet": an area or volume's unit, not a power of the number.
+    const next = AREA_UNIT.test(after) ? undefined : /^\s*([a-zA-Z]+)/.exec(after)?.[1]?.toLowerCase();
     // "28 percent" is the percentage 28%, compared by the percent option like `28\%`.
     if (next !== undefined && PERCENT_WORDS.has(next))
       return { found: true, text: `${number.text}\\%`, method: "last-number" };
@@ -171,6 +173,8 @@ function unmarkedAnswer(text: string, tailStart: number): Extraction {
 }
 
 const PERCENT_WORDS = new Set(["percent", "percentage", "pct"]);
+const AREA_UNIT =
+  /^\s*(?:square|cubic|sq\.?|cu\.?)\s+(?:units?|feet|foot|ft|inch(?:es)?|in|yards?|yd|miles?|mi|meters?|metres?|m|centimeters?|centimetres?|cm|millimeters?|millimetres?|mm|kilometers?|kilometres?|km)\b/i;
 
 /** A response of one sentence up to this long is read as a sentence ("The primes are 3, 5 and 7."). */
 const MAX_SENTENCE_RESPONSE = 300;

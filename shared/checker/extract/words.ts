@@ -92,6 +92,9 @@ export const INJECTION =
 export const MACRO_DEFINITION =
   /\\(?:(?:re)?newcommand|providecommand|def|edef|gdef|let|DeclareMathOperator|(?:re)?newenvironment|catcode)(?![a-zA-Z])/;
 
-/** Words that make a stated value a bound or an estimate ("at least 5", "close to 5", "not 5"). */
+/**
+ * Words that make a stated value a bound or an estimate ("at least 5", "close to 5", "not 5"). LaTeX's
+ * `\approx` is not one: the chain it stands in is checked as math.
+ */
 export const QUALIFIER =
-  /\b(?:about|approximately|approx|around|roughly|nearly|almost|circa|close to|at least|at most|more than|less than|greater than|fewer than|between|within|not|never|isn't|aren't|no more|no less|above|below|over|under|upper bound|lower bound|estimate[ds]?|rejected|fails?|failed|ruled out|unchecked|not checked)\b|至少|至多|大约|约为|左右|以上|以下|不是|примерно|около|не менее|не более|حوالي|تقريبا|लगभग|कम से कम/i;
+  /\b(?:about|approximately|(?<!\\)approx|around|roughly|nearly|almost|circa|close to|at least|at most|more than|less than|greater than|fewer than|between|within|not|never|isn't|aren't|no more|no less|above|below|over|under|upper bound|lower bound|estimate[ds]?|rejected|fails?|failed|ruled out|unchecked|not checked)\b|至少|至多|大约|约为|左右|以上|以下|不是|примерно|около|не менее|не более|حوالي|تقريبا|लगभग|कम से कम/i;

@@ -44,6 +44,13 @@ const REAL_POINTS: number[][] = NEGATIVE.map((negative) =>
     return negative(k) ? -magnitude : magnitude;
   }),
 );
+/** Points of magnitude 0.85–1.15, both signs: where high powers stay within a double's reach. */
+const NEAR_ONE_POINTS: number[][] = NEGATIVE.map((negative) =>
+  Array.from({ length: MAX_VARIABLES }, (_, k) => {
+    const magnitude = 0.85 + 0.3 * random();
+    return negative(k) ? -magnitude : magnitude;
+  }),
+);
 const INTEGER_POINTS: number[][] = Array.from({ length: POINT_COUNT }, () =>
   Array.from({ length: MAX_VARIABLES }, () => 2 + Math.floor(random() * 11)),
 );
@@ -62,11 +69,19 @@ export interface Sample {
 
 /** Evaluates every node at each point; null when there are too many variables to sample. */
 export function sample(nodes: Node[], products: Set<string>): Sample[] | null {
+  return sampleAt(needsIntegers(nodes) ? INTEGER_POINTS : REAL_POINTS, nodes, products);
+}
+
+/** The same at points near ±1 (null where variables must be integers: there are none near 1 but 1). */
+export function sampleNearOne(nodes: Node[], products: Set<string>): Sample[] | null {
+  return needsIntegers(nodes) ? null : sampleAt(NEAR_ONE_POINTS, nodes, products);
+}
+
+function sampleAt(table: number[][], nodes: Node[], products: Set<string>): Sample[] | null {
   const names = new Set<string>();
   for (const node of nodes) symbols(node, names);
   if (names.size > MAX_VARIABLES) return null;
   const sorted = [...names].sort();
-  const table = needsIntegers(nodes) ? INTEGER_POINTS : REAL_POINTS;
   return table.map((row) => {
     const point = new Map<string, C>();
     sorted.forEach((name, k) => {

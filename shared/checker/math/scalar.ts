@@ -9,7 +9,15 @@ import { exactEqual, exactText, exactValue } from "./exact.ts";
 import { evaluate } from "./numeric.ts";
 import { decimalTolerance, statedPrecision } from "./precision.ts";
 import * as Q from "./rational.ts";
-import { close, describePoint, formatValue, MIN_VALID_POINTS, sample } from "./sampling.ts";
+import {
+  close,
+  describePoint,
+  formatValue,
+  MIN_VALID_POINTS,
+  type Sample,
+  sample,
+  sampleNearOne,
+} from "./sampling.ts";
 import { symbolicallyEqual } from "./symbolic.ts";
 
 /** Two values computed in doubles from exact expressions agree to about this much. */
@@ -144,36 +152,53 @@ function withinTolerance(a: number | Cx.C, b: number | Cx.C, rel: number): boole
   return diff === 0 || diff <= rel * Cx.abs(cb) * (1 + 1e-12);
 }
 
-function compareBySampling(a: Node, b: Node, ctx: Context): Outcome {
-  const tolerance = decimalTolerance(a, b, ctx.options) ?? NUMERIC_TOLERANCE;
-  const samples = sample([a, b], ctx.products);
-  // Underflow makes different expressions both 0 (x^1000 and x^1001 at x < 1), so points where
-  // both sides are 0 only count when no point overflowed.
-  let nonzero = 0;
-  let zeros = 0;
-  let skipped = 0;
-  let huge = false;
+interface Agreement {
+  /** Set when some point tells the sides apart. */
+  different?: Outcome;
+  nonzero: number;
+  zeros: number;
+  skipped: number;
+  /** Some value beyond `HUGE`, where a relative tolerance can hide a small term. */
+  huge: boolean;
+}
+
+function agreement(samples: Sample[] | null, tolerance: number): Agreement {
+  const result: Agreement = { nonzero: 0, zeros: 0, skipped: 0, huge: false };
   for (const { point, values } of samples ?? []) {
     const [va, vb] = values;
     if (!Cx.finite(va) || !Cx.finite(vb)) {
-      skipped++;
+      result.skipped++;
       continue;
     }
     if (!close(va, vb, tolerance)) {
-      return differ(
-        `different values at ${describePoint(point)}: ${formatValue(va)} vs ${formatValue(vb)}`,
-        "sampling",
-      );
+      const why = `different values at ${describePoint(point)}: ${formatValue(va)} vs ${formatValue(vb)}`;
+      return { ...result, different: differ(why, "sampling") };
     }
-    if (Cx.abs(va) === 0 && Cx.abs(vb) === 0) zeros++;
-    else nonzero++;
-    huge ||= Math.max(Cx.abs(va), Cx.abs(vb)) > HUGE;
+    if (Cx.abs(va) === 0 && Cx.abs(vb) === 0) result.zeros++;
+    else result.nonzero++;
+    result.huge ||= Math.max(Cx.abs(va), Cx.abs(vb)) > HUGE;
   }
-  if (nonzero >= MIN_VALID_POINTS || (skipped === 0 && nonzero + zeros >= MIN_VALID_POINTS)) {
-    if (huge && !symbolicallyEqual(a, b, ctx.products)) {
-      return differ("too large to compare numerically, and no symbolic proof of equality", "symbolic");
-    }
-    return same("sampling");
+  return result;
+}
+
+/**
+ * Underflow makes different expressions both 0 (x^1000 and x^1001 at x < 1), so points where both
+ * sides are 0 only count when no point overflowed.
+ */
+const enoughPoints = (a: Agreement) =>
+  a.nonzero >= MIN_VALID_POINTS || (a.skipped === 0 && a.nonzero + a.zeros >= MIN_VALID_POINTS);
+
+function compareBySampling(a: Node, b: Node, ctx: Context): Outcome {
+  const tolerance = decimalTolerance(a, b, ctx.options) ?? NUMERIC_TOLERANCE;
+  const wide = agreement(sample([a, b], ctx.products), tolerance);
+  if (wide.different) return wide.different;
+  if (enoughPoints(wide)) {
+    if (!wide.huge || symbolicallyEqual(a, b, ctx.products)) return same("sampling");
+    // High powers (`z^{17}(5 + z^{17})`) overflow the tolerance's reach; near ±1 they stay small.
+    const near = agreement(sampleNearOne([a, b], ctx.products), tolerance);
+    if (near.different) return near.different;
+    if (enoughPoints(near) && !near.huge) return same("sampling");
+    return differ("too large to compare numerically, and no symbolic proof of equality", "symbolic");
   }
   if (symbolicallyEqual(a, b, ctx.products)) return same("symbolic");
   return differ("could not decide: the expressions cannot be evaluated at enough points", "sampling");

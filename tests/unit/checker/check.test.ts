@@ -124,3 +124,42 @@ describe("checkAnswer: sentences that state the answer", () => {
     assert.equal(correct("Final Answer: It could be 19.", "19"), false);
   });
 });
+
+/** Classes found by grading other public graders' test pairs (hendrycks, MARIO, NeMo-Skills, rllm, SkyThought…). */
+describe("checkAnswer: classes from other graders' test pairs", () => {
+  const correct = (response: string, gold: string) => checkAnswer({ response, gold }).correct;
+
+  it("undoes a doubled backslash before a math command in text otherwise escaped once", () => {
+    assert.equal(correct("\\\\dfrac{1}{2} + \\dfrac{1}{72}", "\\frac{1}{2}+\\frac{1}{72}"), true);
+    assert.equal(correct("\\\\dfrac{1}{2} + \\dfrac{1}{72}", "72"), false);
+    assert.equal(correct("\\\\frac{1}{2}\\cdot 3", "3"), false);
+    assert.equal(correct("\\boxed{1+3\\\\sqrt{2}}", "1+3\\sqrt2"), true);
+  });
+
+  it("proves high powers equal near ±1 when they overflow elsewhere", () => {
+    assert.equal(correct("11z^17(11z^17+5)", "11z^{17}(5+11z^{17})"), true);
+    assert.equal(correct("121z^{34}+55z^{17}", "11z^{17}(5+11z^{17})"), true);
+    assert.equal(correct("z^{34}+1", "z^{34}"), false);
+    assert.equal(correct("z^{100}(z+1)", "z^{101}+z^{100}+1"), false);
+  });
+
+  it("checks an exact answer's stated approximation in a bare response too", () => {
+    assert.equal(correct("\\frac{\\sqrt{3}}{3} \\approx 0.577", "\\frac{\\sqrt{3}}{3}"), true);
+    assert.equal(correct("\\frac{\\sqrt{3}}{3} \\approx 0.9", "\\frac{\\sqrt{3}}{3}"), false);
+    assert.equal(correct("approx 25", "25"), false);
+  });
+
+  it("reads a leading option letter with its text, and a lower-case letter in parentheses", () => {
+    assert.equal(correct("C. x = 42", "C"), true);
+    assert.equal(correct("C) 42", "C"), true);
+    assert.equal(correct("(c)", "C"), true);
+    assert.equal(correct("C. x = 42", "D"), false);
+    assert.equal(correct("A. 5 or B. 6", "A"), false);
+  });
+
+  it("reads square and cubic units after the last number", () => {
+    assert.equal(correct("58 square units", "58"), true);
+    assert.equal(correct("The area is 58 square feet.", "58"), true);
+    assert.equal(correct("It is 5 square", "5"), false);
+  });
+});
