@@ -83,8 +83,8 @@ export function findChoice(text: string, boxed: string[] | null): Choice {
     return only === null ? { several: true } : { letter: only };
   }
   // A one-line response that leads with a letter and its option's text: "C. x = 42", "C) 42".
-  const leading = trimmed.includes("\n") ? null : letterOf(LEADING_LETTER, trimmed);
-  if (leading !== null) return { letter: leading };
+  const leading = trimmed.includes("\n") ? null : LEADING_LETTER.exec(trimStartOf(trimmed, "$*"));
+  if (leading) return { letter: (leading[1] ?? leading[2]).toUpperCase() };
   const final = FINAL_LETTER.exec(trimEndOf(line, "$*.}"));
   const letter = (final?.[1] ?? final?.[2]?.toUpperCase()) || onlyOptionInLine(line);
   return letter === null ? null : { letter };

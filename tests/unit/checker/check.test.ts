@@ -155,6 +155,7 @@ describe("checkAnswer: classes from other graders' test pairs", () => {
     assert.equal(correct("(c)", "C"), true);
     assert.equal(correct("C. x = 42", "D"), false);
     assert.equal(correct("A. 5 or B. 6", "A"), false);
+    assert.equal(correct("\\mathrm{E}*2", "E"), false);
   });
 
   it("reads square and cubic units after the last number", () => {
