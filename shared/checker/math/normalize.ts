@@ -185,6 +185,8 @@ export function normalizeLatex(input: string): string {
     .replace(/\\href\s*\{[^{}]*\}/g, "")
     .replace(/\^\s*\{\s*\}/g, "")
     .replace(/\\(?:qquad|quad|enspace|thinspace)(?![a-zA-Z])/g, " ")
+    // A whole number grouped with `,\!` in groups of two (Indian style: `56,\!01,\!78,\!95,\!760`).
+    .replace(/^\s*\d{1,3}(?:,\s*\\!\s*\d{2,3})+\s*$/, (m) => m.replace(/[,\\!\s]/g, ""))
     .replace(/(\d),\s*\\!\s*(?=\d{3}(?!\d))/g, "$1")
     .replace(/\\\\|\\[,;:! ]/g, (m) => (m === "\\\\" ? m : " "))
     .replace(/~/g, " ")

@@ -158,6 +158,12 @@ describe("checkAnswer: classes from other graders' test pairs", () => {
     assert.equal(correct("\\mathrm{E}*2", "E"), false);
   });
 
+  it("reads digits grouped by ,\\! in twos as one number", () => {
+    assert.equal(correct("56,\\!01,\\!78,\\!95,\\!760", "56017895760"), true);
+    assert.equal(correct("56,\\!01,\\!78,\\!95,\\!760", "56017895761"), false);
+    assert.equal(correct("(1,\\!2)", "(1,2)"), true);
+  });
+
   it("reads square and cubic units after the last number", () => {
     assert.equal(correct("58 square units", "58"), true);
     assert.equal(correct("The area is 58 square feet.", "58"), true);
