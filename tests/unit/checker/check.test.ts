@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { checkAnswer, goldAlternatives } from "../../../shared/checker/check.ts";
 
+const correct = (response: string, gold: string) => checkAnswer({ response, gold }).correct;
+
 describe("checkAnswer", () => {
   it("accepts a boxed answer equal to the gold", () => {
     const verdict = checkAnswer({ response: "so the result is \\boxed{42}.", gold: "42" });
@@ -41,8 +43,6 @@ describe("checkAnswer", () => {
 
 /** Classes found by grading Math-Verify's public test cases (their data, graded by this checker). */
 describe("checkAnswer: classes from a public grader's test cases", () => {
-  const correct = (response: string, gold: string) => checkAnswer({ response, gold }).correct;
-
   it("keeps a sequence's trailing ASCII ellipsis, so an infinite sequence is not a finite list", () => {
     assert.equal(correct("$1, 2, 3, ...$", "1, 2, 3"), false);
     assert.equal(correct("\\boxed{1, 2, 3, ...}", "1, 2, 3"), false);
@@ -91,8 +91,6 @@ describe("checkAnswer: classes from a public grader's test cases", () => {
 });
 
 describe("checkAnswer: markup around a boxed answer", () => {
-  const correct = (response: string, gold: string) => checkAnswer({ response, gold }).correct;
-
   it("reads past a label, sizes, brace labels, links and nested text inside the box", () => {
     assert.equal(correct("\\boxed{\\text{Answer: }7}", "7"), true);
     assert.equal(correct("\\boxed{Final answer: 7}", "7"), true);
@@ -112,8 +110,6 @@ describe("checkAnswer: markup around a boxed answer", () => {
 });
 
 describe("checkAnswer: sentences that state the answer", () => {
-  const correct = (response: string, gold: string) => checkAnswer({ response, gold }).correct;
-
   it("reads a named function value and a relative clause's 'could' as no doubt", () => {
     const sentence =
       "Final Answer: The maximum number of points that could be in the domain of $f(x)$ is 19.";
@@ -127,8 +123,6 @@ describe("checkAnswer: sentences that state the answer", () => {
 
 /** Classes found by grading other public graders' test pairs (hendrycks, MARIO, NeMo-Skills, rllm, SkyThought…). */
 describe("checkAnswer: classes from other graders' test pairs", () => {
-  const correct = (response: string, gold: string) => checkAnswer({ response, gold }).correct;
-
   it("undoes a doubled backslash before a math command in text otherwise escaped once", () => {
     assert.equal(correct("\\\\dfrac{1}{2} + \\dfrac{1}{72}", "\\frac{1}{2}+\\frac{1}{72}"), true);
     assert.equal(correct("\\\\dfrac{1}{2} + \\dfrac{1}{72}", "72"), false);
