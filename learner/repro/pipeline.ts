@@ -68,7 +68,7 @@ export async function reproduce(repro: ReproConfig, options: ReproduceOptions): 
   const startPass1 = await startEvaluation(repro.reportDir, start, heldOut, options);
   const families = heldOut.families.map((f) => f.name);
   const overlap = trainingAnswerOverlap(shared.task, shared.seed, heldOut.families);
-  const provenance = { code: await code(), machine: machine(options.backend) };
+  const provenance = { code: await code([repro.reportDir]), machine: machine(options.backend) };
   // Always from every record on disk: another shard may have finished runs this process did not.
   const report = async () => {
     const records = await recordedRuns(plan, repro.reportDir);

@@ -16,7 +16,7 @@ export type Machine = z.output<typeof MachineSchema>;
 
 export const CodeSchema = z.object({
   commit: z.string(),
-  /** Uncommitted changes to tracked files when it ran. */
+  /** Uncommitted changes to tracked files when it ran, outside the folders the study writes. */
   dirty: z.boolean(),
 });
 export type Code = z.output<typeof CodeSchema>;
@@ -33,11 +33,16 @@ export function machine(backend: string): Machine {
   };
 }
 
-export async function code(): Promise<Code> {
-  const git = (...args: string[]) => promisify(execFile)("git", args).then((r) => r.stdout.trim());
+/**
+ * The commit, and whether tracked files differ from it. The study's own outputs (`outputs`, such as
+ * its report folder, whose records a running study rewrites) are not code and do not count.
+ */
+export async function code(outputs: readonly string[] = [], cwd = process.cwd()): Promise<Code> {
+  const git = (...args: string[]) => promisify(execFile)("git", args, { cwd }).then((r) => r.stdout.trim());
   try {
     const commit = await git("rev-parse", "HEAD");
-    const status = await git("status", "--porcelain", "--untracked-files=no");
+    const excluded = outputs.map((path) => `:(exclude)${path}`);
+    const status = await git("status", "--porcelain", "--untracked-files=no", "--", ".", ...excluded);
     return { commit, dirty: status !== "" };
   } catch {
     return { commit: "unknown (not a git checkout)", dirty: false };

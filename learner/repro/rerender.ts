@@ -32,7 +32,7 @@ export async function rerenderReport(
   }
   const summary = summarize({
     ...parsed.data,
-    rerendered: { at: new Date().toISOString(), code: await code() },
+    rerendered: { at: new Date().toISOString(), code: await code([reportDir]) },
   });
   return { summary, paths: await writeReport(reportDir, summary) };
 }
