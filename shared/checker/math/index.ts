@@ -1,6 +1,7 @@
 /** Decides whether two answers (LaTeX or plain-text math) are mathematically equal. */
 import type { GradeOptions, MatchMethod } from "../../contracts/grading.ts";
 import { applyNames, type Node, symbols } from "./ast.ts";
+import { clockTime, mustBeClockTime, sameClockTime } from "./clock.ts";
 import { compareNodes } from "./compare.ts";
 import type { Context } from "./context.ts";
 import { normalizeLatex, plainText } from "./normalize.ts";
@@ -90,6 +91,15 @@ function compare(response: string, gold: string, options: GradeOptions): Compari
   const parsed = { response: r.parsed.ok, gold: g.parsed.ok };
   const normalized = { response: r.rendered, gold: g.rendered };
   // Before the string test: the normaliser sets units aside, so `5 m` and `5 cm` read alike there.
+  const goldTime = clockTime(g.normalized);
+  if (goldTime !== null && mustBeClockTime(goldTime)) {
+    const responseTime = clockTime(r.normalized);
+    if (responseTime !== null && sameClockTime(responseTime, goldTime))
+      return { equal: true, method: "exact", normalized, parsed };
+    const reason =
+      responseTime === null ? "gold is a time of day, the response is not" : "different times of day";
+    return { equal: false, method: "exact", normalized, parsed, reason };
+  }
   const quantities = compareQuantities(response, gold, options);
   if (quantities !== null) return { ...quantities, normalized, parsed };
   if (r.compact === g.compact && r.compact !== "")

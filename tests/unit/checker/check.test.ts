@@ -164,3 +164,21 @@ describe("checkAnswer: classes from other graders' test pairs", () => {
     assert.equal(correct("It is 5 square", "5"), false);
   });
 });
+
+describe("checkAnswer: clock times", () => {
+  it("compares a gold that can only be a time of day as a time, not as a ratio", () => {
+    assert.equal(correct("\\boxed{1:10}", "3:30"), false, "3:30 is half past three, not the ratio 1:10");
+    assert.equal(correct("\\boxed{3:30}", "3:30"), true);
+    assert.equal(correct("\\boxed{15:30}", "3:30"), true);
+    assert.equal(correct("\\boxed{3:30 \\text{ p.m.}}", "3:30"), true);
+    assert.equal(correct("\\boxed{3:30 \\text{ PM}}", "15:30"), true);
+    assert.equal(correct("\\boxed{3:30 \\text{ a.m.}}", "15:30"), false);
+    assert.equal(correct("\\boxed{12:00}", "1:00"), false);
+  });
+
+  it("keeps a ratio in lowest terms a ratio", () => {
+    assert.equal(correct("\\boxed{32:50}", "16:25"), true);
+    assert.equal(correct("\\boxed{\\frac{16}{25}}", "16:25"), true);
+    assert.equal(correct("\\boxed{16:24}", "16:25"), false);
+  });
+});
