@@ -13,8 +13,8 @@ const BOLD = "**";
 /** Sentence punctuation after an answer ("is 5.", "$x$,"); an escaped one (`\,` `\;`) is LaTeX spacing. */
 const TRAILING_PUNCTUATION = ".,;:";
 
-/** `1, 2, 3, ...`: a sequence that goes on. */
-export const SEQUENCE_CONTINUES = /,\s*(?:\.\.\.|…)$/;
+/** `1, 2, 3, ...` (a sequence) and `0.333...` (a decimal) go on: their dots are not a full stop. */
+export const SEQUENCE_CONTINUES = /(?:,\s*|\d\.\d+)(?:\.\.\.|…)$/;
 
 /** Nested wrappers deeper than this are not a real answer's; the bound keeps cleaning linear. */
 const MAX_ROUNDS = 8;
@@ -26,8 +26,8 @@ export function cleanAnswer(raw: string): string {
     const width = hi - lo;
     while (lo < hi && isSpace(raw.charCodeAt(lo))) lo++;
     while (hi > lo && isSpace(raw.charCodeAt(hi - 1))) hi--;
-    // `1, 2, 3, ...` continues a sequence: its dots are the answer's, not a full stop ("5..." trails off).
-    const continued = SEQUENCE_CONTINUES.test(raw.slice(Math.max(lo, hi - 12), hi));
+    // `1, 2, 3, ...` and `0.333...` go on: their dots are the answer's, not a full stop ("5..." trails off).
+    const continued = SEQUENCE_CONTINUES.test(raw.slice(Math.max(lo, hi - 40), hi));
     while (!continued && hi > lo && TRAILING_PUNCTUATION.includes(raw[hi - 1]) && !isEscaped(raw, hi - 1))
       hi--;
     while (hi > lo && isSpace(raw.charCodeAt(hi - 1))) hi--;

@@ -67,6 +67,26 @@ function repeatingDecimal(whole: string, fixed: string, period: string): string 
   return `\\frac{${numerator}}{${scale * repeat}}`;
 }
 
+/** A decimal that goes on, as the whole answer: `0.333...`, `0.1666\ldots`, `3.14159...`. */
+const GOING_ON_DECIMAL = /^(-?)(\d*)\.(\d{1,30})\s*\.\.\.$/;
+
+/**
+ * A decimal whose digits end in a repeated block (`0.333...`, `0.1666...`, `0.142857142857...`) is
+ * that repeating decimal, an exact fraction; any other is the truncated decimal it shows (`3.14159...`).
+ */
+function goingOnDecimal(sign: string, whole: string, digits: string): string {
+  for (let period = 1; period <= 6; period++) {
+    const block = digits.slice(-period);
+    const repeats = period === 1 ? 3 : 2;
+    if (digits.length < period * repeats || !digits.endsWith(block.repeat(repeats))) continue;
+    // The block's first repetition: `0.1666` has the fixed part 1 and the block 6.
+    let start = digits.length - period * repeats;
+    while (start >= period && digits.slice(start - period, start) === block) start -= period;
+    return `${sign}${repeatingDecimal(whole, digits.slice(0, start), block)}`;
+  }
+  return `${sign}${whole || "0"}.${digits}`;
+}
+
 /**
  * Removes `\text{…}` units that follow a quantity, with their exponents (`\mbox{ inches}^2`). Only a
  * closed vocabulary may go: every word must be a unit (`\text{ cm}`, `\text{ square units}`) or a
@@ -234,6 +254,9 @@ export function normalizeLatex(input: string): string {
   s = s.replace(/^[,;:\s]+|^\.(?!\d)|[,;:\s]+$/g, "");
   if (/[^.]\.$/.test(s)) s = s.slice(0, -1).replace(/[,;:\s]+$/, "");
   s = stripTrailingUnitWords(s).trim();
+  s = s.replace(GOING_ON_DECIMAL, (_m, sign: string, whole: string, digits: string) =>
+    goingOnDecimal(sign, whole, digits),
+  );
   // An answer in number words ("five", "\text{twenty-one}", "5 \text{ thousand}") is the number they name.
   const unwrapped = s.replace(new RegExp(`\\\\(?:${TEXT_COMMANDS})\\s*\\{([^{}]*)\\}`, "g"), " $1 ");
   const digits = numberWordsAsDigits(unwrapped);

@@ -318,6 +318,24 @@ describe("spellings of sets, vectors, ordinals and names", () => {
   });
 });
 
+describe("decimals that go on", () => {
+  it("reads repeating digits before an ellipsis as the repeating decimal", () => {
+    same("0.333...", "\\frac13");
+    same("0.3333\\ldots", "\\frac13");
+    same("0.1666...", "\\frac16");
+    same("0.142857142857...", "\\frac17");
+    same("-0.666...", "-\\frac23");
+    different("0.34...", "\\frac13");
+    different("0.33...", "\\frac13");
+  });
+
+  it("reads other digits before an ellipsis as the truncated decimal they show", () => {
+    same("3.14159...", "3.14");
+    same("0.34...", "0.34");
+    different("3.14159...", "\\pi");
+  });
+});
+
 describe("percent", () => {
   it("follows options.percent", () => {
     same("10\\%", "0.1");
