@@ -64,12 +64,28 @@ function context(a: Node, b: Node, options: GradeOptions): Context {
 /** `3,5` in a single-value answer: a decimal comma, as much of the world writes it (thousands are gone by now). */
 const DECIMAL_COMMA = /^-?\d+,(?:\d{1,2}|\d{4,})$/;
 
+/** A number and a letter at the end (`6 m`), which the normaliser sets aside as a unit. */
+const NUMBER_AND_LETTER = /(\d)\s+([a-zA-Z])\s*$/;
+
+/**
+ * `6 m` against the gold `6m`: where the gold has that letter as a variable, the letter is the
+ * variable, not metres. Returns the response with the letter joined to its number, or null.
+ */
+function asVariableNotUnit(response: string, gold: string): string | null {
+  const m = NUMBER_AND_LETTER.exec(response);
+  const parsed = prepareGold(gold).parsed;
+  if (m === null || !parsed.ok || !symbols(parsed.node).has(m[2])) return null;
+  return response.slice(0, m.index) + m[1] + m[2];
+}
+
 export function compareAnswers(response: string, gold: string, options: GradeOptions): Comparison {
   try {
     const comparison = compare(response, gold, options);
+    if (comparison.equal) return comparison;
+    const variable = asVariableNotUnit(response, gold);
+    if (variable !== null) return compare(variable, gold, options);
     const plain = normalizeLatex(response);
-    if (comparison.equal || !DECIMAL_COMMA.test(plain) || prepareGold(gold).parsed.ok === false)
-      return comparison;
+    if (!DECIMAL_COMMA.test(plain) || prepareGold(gold).parsed.ok === false) return comparison;
     const goldNode = (prepareGold(gold).parsed as { node: Node }).node;
     // Only where it cannot be a list: the gold is one value.
     if (goldNode.t === "list" || goldNode.t === "group" || goldNode.t === "set") return comparison;

@@ -35,12 +35,18 @@ export function evaluate(node: Node, scope: Scope = EMPTY): C {
     }
     case "div":
       return Cx.div(evaluate(node.num, scope), evaluate(node.den, scope));
-    case "pow":
+    case "pow": {
+      // `s(s+1)^2` where s is a variable is s·(s+1)²: the power binds tighter than the product.
+      if (isProduct(node.base, scope)) {
+        const power: Node = { t: "pow", base: node.base.args[0], exp: node.exp };
+        return Cx.mul(symbolValue(node.base.fn, scope), evaluate(power, scope));
+      }
       return Cx.pow(evaluate(node.base, scope), evaluate(node.exp, scope));
+    }
     case "call": {
-      // `n(n-1)!` where n is a variable is n·(n−1)!: the factorial binds tighter than the product.
+      // `n(n-1)!` likewise is n·(n−1)!.
       const [arg] = node.args;
-      if (node.fn === "fact" && arg.t === "apply" && scope.products.has(arg.fn) && arg.args.length === 1) {
+      if (node.fn === "fact" && isProduct(arg, scope)) {
         const factorial: Node = { t: "call", fn: "fact", args: arg.args };
         return Cx.mul(symbolValue(arg.fn, scope), evaluate(factorial, scope));
       }
@@ -61,6 +67,11 @@ export function evaluate(node: Node, scope: Scope = EMPTY): C {
     default:
       return Cx.NAN;
   }
+}
+
+/** `x(…)` with one argument where x is also a plain variable: a product, not a function applied. */
+function isProduct(node: Node, scope: Scope): node is Node & { t: "apply" } {
+  return node.t === "apply" && node.args.length === 1 && scope.products.has(node.fn);
 }
 
 function symbolValue(name: string, scope: Scope): C {

@@ -301,9 +301,17 @@ describe("spellings of sets, vectors, ordinals and names", () => {
     different("\\log x^2", "2\\log_{10} x");
   });
 
-  it("binds a factorial tighter than an implicit product", () => {
+  it("binds a factorial or a power tighter than an implicit product", () => {
     same("n(n-1)!", "n!");
     different("n(n-1)!", "(n^2-n)!");
+    same("s(s+1)^2", "s^3+2s^2+s");
+    different("s(s+1)^2", "(s^2+s)^2");
+  });
+
+  it("reads a letter after a number as the gold's variable, not a unit, when the gold has it", () => {
+    same("6 m", "6m");
+    different("7 m", "6m");
+    same("6 m", "6");
   });
 
   it("compares matrices by their dimensions too", () => {
