@@ -38,7 +38,7 @@ export async function startPolicyRunner(
     v,
   ]);
   const pool = await ShardPool.start<PolicySetup, PolicyTask, PolicyResult>({
-    workers,
+    lanes: workers,
     program: PROGRAM,
     setup: { config: policy.config, padId },
     params: { ...policy.params, ...Object.fromEntries(frozen) },

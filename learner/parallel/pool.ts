@@ -1,14 +1,16 @@
 /**
- * A pool of data-parallel workers (node:worker_threads) that run one shard program. `run` hands
- * every task to the next idle worker and the results to its caller in task order, whatever order
- * they arrive in: sums over shards then come out the same for any number of workers. A worker that
- * fails ends the run with its reason and closes the pool, so nothing waits on it.
+ * A pool of data-parallel lanes that run one shard program: the main thread and `lanes − 1` workers
+ * (node:worker_threads). The main thread computes shards too rather than wait, so that on N cores N
+ * threads compute and none only waits. `run` keeps each worker two tasks ahead, computes the rest in
+ * the main thread, and hands the results to its caller in task order, whatever order they arrive in:
+ * sums over shards then come out the same for any number of lanes. A worker that fails ends the run
+ * with its reason and closes the pool, so nothing waits on it.
  */
 import type { Worker } from "node:worker_threads";
 import * as tf from "@tensorflow/tfjs-core";
 import { startWorker } from "../../shared/pool/runtime/node.ts";
 import type { BackendName } from "../backends/select.ts";
-import type { FromWorker, InitMessage, ToWorker } from "./protocol.ts";
+import type { FromWorker, InitMessage, ShardProgram, ToWorker } from "./protocol.ts";
 import { type SharedParams, shareParams, writeParams } from "./shared-params.ts";
 
 const WORKER_ENTRY = new URL("./worker.ts", import.meta.url);
@@ -17,13 +19,22 @@ const WORKER_ENTRY = new URL("./worker.ts", import.meta.url);
 const WORKER_BACKENDS: readonly BackendName[] = ["cpu", "wasm"];
 
 export interface PoolOptions<Setup> {
-  workers: number;
+  /** Threads that compute shards, the main thread included (so `lanes − 1` workers start). */
+  lanes: number;
   /** The shard program's module (see protocol.ts). */
   program: URL;
   setup: Setup;
   /** Weights the workers hold a copy of: the trainable ones and any frozen ones. */
   params: Readonly<Record<string, tf.Tensor>>;
 }
+
+/**
+ * Tasks a worker holds at once: the next is queued there before the current one ends, since the main
+ * thread, busy with its own task, can only send more between its tasks.
+ */
+const WORKER_QUEUE = 2;
+
+type LocalProgram = ReturnType<ShardProgram<unknown, unknown, unknown>>;
 
 interface Run {
   tasks: readonly unknown[];
@@ -44,6 +55,8 @@ export class ShardPool<Task, Result> {
   private constructor(
     private readonly workers: Worker[],
     private readonly shared: SharedParams,
+    /** The program in the main thread, on the live weights (which need no publishing there). */
+    private readonly local: { run: LocalProgram; params: Readonly<Record<string, tf.Variable>> },
   ) {}
 
   static async start<Setup, Task, Result>(options: PoolOptions<Setup>): Promise<ShardPool<Task, Result>> {
@@ -52,8 +65,15 @@ export class ShardPool<Task, Result> {
       throw new Error(`data-parallel workers run on the cpu or wasm backend, not ${backend}`);
     }
     const shared = shareParams(options.params);
-    const workers = Array.from({ length: options.workers }, () => startWorker(WORKER_ENTRY, {}));
-    const pool = new ShardPool<Task, Result>(workers, shared);
+    const module = (await import(options.program.href)) as { program: ShardProgram<Setup, unknown, unknown> };
+    const local = {
+      run: module.program(options.setup) as LocalProgram,
+      params: options.params as Readonly<Record<string, tf.Variable>>,
+    };
+    const workers = Array.from({ length: Math.max(0, options.lanes - 1) }, () =>
+      startWorker(WORKER_ENTRY, {}),
+    );
+    const pool = new ShardPool<Task, Result>(workers, shared, local);
     const init: InitMessage = {
       type: "init",
       backend,
@@ -96,8 +116,34 @@ export class ShardPool<Task, Result> {
         reject,
       };
       for (const worker of this.workers) worker.ref();
-      for (const worker of this.workers) this.dispatch(worker);
+      // Two tasks ahead only when there are enough for every lane to get two: else one each.
+      const lanes = this.workers.length + 1;
+      const ahead = Math.max(1, Math.min(WORKER_QUEUE, Math.floor(tasks.length / lanes)));
+      for (let k = 0; k < ahead; k++) for (const worker of this.workers) this.dispatch(worker);
+      void this.computeLocally();
     });
+  }
+
+  /**
+   * The main thread's lane: it takes the next task nobody holds, computes it, and yields between
+   * tasks so that arriving results are taken and their workers sent more.
+   */
+  private async computeLocally(): Promise<void> {
+    for (;;) {
+      const run = this.current;
+      if (!run || run.next >= run.tasks.length) return;
+      const id = run.next++;
+      let result: unknown;
+      try {
+        result = this.local.run(run.tasks[id], this.local.params).result;
+      } catch (error) {
+        const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+        this.fail(new Error(`data-parallel main thread failed: ${reason}`));
+        return;
+      }
+      this.arrive(null, id, result);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   async close(): Promise<void> {
@@ -138,7 +184,8 @@ export class ShardPool<Task, Result> {
     worker.postMessage({ type: "task", id, version: this.version, task: run.tasks[id] } satisfies ToWorker);
   }
 
-  private arrive(worker: Worker, id: number, result: unknown): void {
+  /** A result from a worker (sent its next task) or from the main thread (`null`). */
+  private arrive(worker: Worker | null, id: number, result: unknown): void {
     const run = this.current;
     if (!run) return;
     run.arrived.set(id, result);
@@ -153,7 +200,7 @@ export class ShardPool<Task, Result> {
       return;
     }
     if (run.delivered === run.tasks.length) this.finish(() => run.resolve());
-    else this.dispatch(worker);
+    else if (worker !== null) this.dispatch(worker);
   }
 
   private finish(settle: () => void): void {

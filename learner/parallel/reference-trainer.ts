@@ -26,7 +26,7 @@ export async function startParallelReferenceTrainer(
   const params = referenceParams(model);
   const layout = layoutOf(params);
   const pool = await ShardPool.start<ReferenceModel["config"], ReferenceShard, ShardGradients>({
-    workers,
+    lanes: workers,
     program: PROGRAM,
     setup: model.config,
     params,

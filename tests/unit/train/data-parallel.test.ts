@@ -100,27 +100,29 @@ describe("the data-parallel update", () => {
     );
   });
 
-  it("a worker that fails ends the run with its reason and closes the pool", async () => {
-    const model = { config: MICRO_MODEL, params: createParams(MICRO_MODEL, 1) };
-    const runner = await startPolicyRunner(model, undefined, CHAR_PAD_ID, 2);
-    // A token id past the vocabulary: the worker's embedding lookup throws.
-    const bad = packMicroBatches(
-      [
-        { prompt: [5, 6], response: [7] },
-        { prompt: [5], response: [MICRO_MODEL.vocabSize + 100] },
-      ],
-      CHAR_PAD_ID,
-      1,
-    );
-    try {
-      await assert.rejects(runner.logProbs("policy", bad, 1, true), (error: Error) =>
-        /^data-parallel worker \d failed: .+/.test(error.message),
-      );
-      await assert.rejects(runner.logProbs("policy", bad, 1, false), /data-parallel worker/);
-    } finally {
-      await runner.close();
-      disposePacked(bad);
-      disposeParams(model.params);
-    }
-  });
+  // With two lanes and two micro-batches the worker computes the first and the main thread the second.
+  for (const [lane, badFirst] of [
+    ["worker 1", true],
+    ["main thread", false],
+  ] as const) {
+    it(`a lane that fails (the ${lane}) ends the run with its reason and closes the pool`, async () => {
+      const model = { config: MICRO_MODEL, params: createParams(MICRO_MODEL, 1) };
+      const runner = await startPolicyRunner(model, undefined, CHAR_PAD_ID, 2);
+      // A token id past the vocabulary: the embedding lookup throws.
+      const good = { prompt: [5, 6], response: [7] };
+      const broken = { prompt: [5], response: [MICRO_MODEL.vocabSize + 100] };
+      const bad = packMicroBatches(badFirst ? [broken, good] : [good, broken], CHAR_PAD_ID, 1);
+      const name = lane === "worker 1" ? "worker \\d" : "main thread";
+      try {
+        await assert.rejects(runner.logProbs("policy", bad, 1, true), (error: Error) =>
+          new RegExp(`^data-parallel ${name} failed: .+`).test(error.message),
+        );
+        await assert.rejects(runner.logProbs("policy", bad, 1, false), /data-parallel/);
+      } finally {
+        await runner.close();
+        disposePacked(bad);
+        disposeParams(model.params);
+      }
+    });
+  }
 });
