@@ -5,8 +5,9 @@
  * (tests/bench/learner_torch.py, run with /usr/bin/python3 when it has torch).
  *
  * The step is timed three ways: in one thread (one OpenBLAS thread), in one process with N OpenBLAS
- * threads, and data-parallel over N workers of one thread each (learner/parallel: one shard of the
- * batch's rows per worker, gradients summed in shard order); PyTorch at 1 and at N threads.
+ * threads, and data-parallel over N lanes of one thread each, the main thread and N − 1 workers
+ * (learner/parallel: one shard of the batch's rows per lane, gradients summed in shard order);
+ * PyTorch at 1 and at N threads.
  *
  * The machine is shared, so its load drifts within a run: the sides take turns, `--rounds` times
  * `--steps` steps each, and each prints the median over all its rounds.
@@ -80,7 +81,7 @@ function timeSteps(steps: number): number[] {
   return stepTimer()(steps);
 }
 
-/** A warmed-up data-parallel trainer over `workers` workers; each call times `steps` more steps. */
+/** A warmed-up data-parallel trainer over `workers` lanes; each call times `steps` more steps. */
 async function parallelStepTimer(workers: number) {
   const trainer = await startParallelReferenceTrainer(createReferenceModel(), workers);
   const ids = randomIds(BATCH, SEQ);
@@ -204,11 +205,11 @@ async function main(): Promise<void> {
   if (torchVersion) trainLine(`PyTorch ${torchVersion}, 1 thread`, torchTimes(1));
   if (parallel) {
     if (native) trainLine(`${name}, 1 process, ${workers} threads`, ours.threaded);
-    trainLine(`${name}, ${workers} workers x 1 thread`, ours.parallel);
+    trainLine(`${name}, ${workers} lanes (main + ${workers - 1} workers) x 1 thread`, ours.parallel);
     if (torchVersion) trainLine(`PyTorch ${torchVersion}, ${workers} threads`, torchTimes(workers));
     const speedup = (times: number[]) => (median(times) / median(ours.parallel)).toFixed(2);
     console.log(
-      `${workers} workers: ${speedup(ours.one)}x the 1-thread step` +
+      `${workers} lanes: ${speedup(ours.one)}x the 1-thread step` +
         (native ? `, ${speedup(ours.threaded)}x the ${workers}-thread one` : "") +
         (torchVersion
           ? `; ${(median(ours.parallel) / median(torchTimes(workers))).toFixed(2)}x PyTorch's time at ${workers} threads`
