@@ -57,6 +57,7 @@ export const FILLERS = new Set(
     "actually really indeed clearly simply just all that's thus hence then so " +
     "result total totals altogether overall in all there for to will would equal equals equal to get gets " +
     "got find found number numbers amount has have had she he they you i so thus therefore hence " +
+    "ago later old tall long wide high deep away apart " +
     "le la les est sont de des un une el es son los las der die das ist sind ein eine"
   ).split(" "),
 );

@@ -118,6 +118,9 @@ describe("checkAnswer: sentences that state the answer", () => {
     assert.equal(correct("The value of $f(2)$ is 19.", "2"), false);
     assert.equal(correct("The answer could be 19.", "19"), false);
     assert.equal(correct("Final Answer: It could be 19.", "19"), false);
+    assert.equal(correct("Final Answer: Jane started growing Sphere 3 hours ago.", "3"), true);
+    assert.equal(correct("The tree is 5 meters tall.", "5"), true);
+    assert.equal(correct("The tree is 5 meters tall.", "6"), false);
   });
 });
 
