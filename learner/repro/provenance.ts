@@ -1,6 +1,7 @@
 /** What a result was made with: the command, the code (git commit) and the machine. */
 import { execFile } from "node:child_process";
 import { cpus, totalmem } from "node:os";
+import { isAbsolute, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import { z } from "zod";
 
@@ -41,7 +42,12 @@ export async function code(outputs: readonly string[] = [], cwd = process.cwd())
   const git = (...args: string[]) => promisify(execFile)("git", args, { cwd }).then((r) => r.stdout.trim());
   try {
     const commit = await git("rev-parse", "HEAD");
-    const excluded = outputs.map((path) => `:(exclude)${path}`);
+    const top = await git("rev-parse", "--show-toplevel");
+    // Only outputs inside the repository can be excluded (git refuses a pathspec outside it).
+    const excluded = outputs
+      .map((path) => relative(top, resolve(cwd, path)))
+      .filter((path) => path !== "" && !path.startsWith("..") && !isAbsolute(path))
+      .map((path) => `:(top,exclude)${path}`);
     const status = await git("status", "--porcelain", "--untracked-files=no", "--", ".", ...excluded);
     return { commit, dirty: status !== "" };
   } catch {

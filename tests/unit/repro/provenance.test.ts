@@ -28,6 +28,17 @@ describe("provenance: the code a study ran", () => {
     assert.equal((await code([], repo)).dirty, true, "without the exclusion the change counts");
   });
 
+  it("ignores an output folder outside the repository", async () => {
+    const outside = await mkdtemp(join(tmpdir(), "rlvr-outside-"));
+    try {
+      const state = await code([outside], repo);
+      assert.match(state.commit, /^[0-9a-f]{40}$/);
+      assert.equal(state.dirty, true, "the change to docs/study still counts when it is not excluded");
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
   it("is dirty when code changes", async () => {
     await writeFile(join(repo, "train.ts"), "export const lr = 3e-4;\n");
     const state = await code(["docs/study"], repo);
