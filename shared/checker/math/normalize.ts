@@ -102,6 +102,9 @@ function stripUnitText(s: string): string {
     const before = s.slice(0, offset).trimEnd();
     const words = content.trim();
     if (/^(?:and|or|,)$/i.test(words) && before !== "") return ", ";
+    // A number and its unit in one text: `\text{12 square units}`.
+    const numbered = /^(-?\d[\d.,]*)\s+([^\d\s].*)$/.exec(words);
+    if (numbered && before === "" && isUnitPhrase(numbered[2])) return numbered[1];
     if (before === "" || !/[\d}.)°%a-zA-Z]$/.test(before)) return whole;
     if (/^degrees?$/i.test(words)) return "°";
     if (words === "" || isUnitPhrase(words)) return " ";
@@ -189,6 +192,14 @@ export function normalizeLatex(input: string): string {
     .replace(/\\color\s*\{[^{}]{0,40}\}/g, "")
     .replace(/[€£¥₹₽]/g, " ")
     .replace(/\\(?:dfrac|tfrac|cfrac)/g, "\\frac")
+    // Plain TeX's infix forms: `{1 \over 2}`, `{n \choose k}`.
+    .replace(
+      /\{([^{}]*)\\(over|choose)(?![a-zA-Z])([^{}]*)\}/g,
+      (_m, top: string, op: string, bottom: string) =>
+        op === "over" ? `\\frac{${top}}{${bottom}}` : `\\binom{${top}}{${bottom}}`,
+    )
+    // A full stop set in text ends the sentence: `7\text{.}`.
+    .replace(/\\(?:text|mathrm)\s*\{\s*\.\s*\}\s*$/, "")
     .replace(/\\(?:dbinom|tbinom)/g, "\\binom")
     .replace(/\\left\s*\./g, " ")
     .replace(/\\right\s*\./g, " ")

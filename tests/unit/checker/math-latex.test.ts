@@ -118,6 +118,39 @@ describe("text, units and markup", () => {
     same("15000 \\text{ kcal m}^{-2} \\text{yr}^{-1}", "15000");
     same("4.4677 \\times 10^{14} Hz", "4.4677 \\times 10^{14}");
     same("5.4 \\text{ cents}", "5.4");
+    same("\\text{12 square units}", "12");
+    same("\\text{5 cm}", "5");
+    different("\\text{13 square units}", "12");
+    different("\\text{12 is it}", "12");
+  });
+
+  it("reads an amount in descending units as their sum", () => {
+    same("4 \\text{ hours and } 30 \\text{ minutes}", "4.5 \\text{ hours}");
+    same("4 hours, 30 minutes", "270 \\text{ minutes}");
+    same("5 \\text{ ft } 3 \\text{ in}", "63 \\text{ inches}");
+    same("3 m 20 cm", "3.2 m");
+    same("2 \\text{ hr } 15 \\text{ min}", "2.25 hours");
+    same("270 \\text{ min}", "4 \\text{ hours and } 30 \\text{ minutes}");
+    different("4 hours 31 minutes", "270 \\text{ minutes}");
+    different("3 m 20 cm", "3.02 m");
+    different("4 \\text{ hours}", "4 \\text{ hours and } 30 \\text{ minutes}");
+    different("3 m, 4 m", "7 m");
+    different("4 hours 30 kg", "270 minutes");
+  });
+
+  it("reads a compound against a bare gold in any unit it names", () => {
+    same("1 hour 30 minutes", "90");
+    same("1 hour 30 minutes", "1.5");
+    different("1 hour 30 minutes", "130");
+    different("1 hour 30 minutes", "2");
+  });
+
+  it("reads plain TeX's infix fractions, binomials and a closing full stop", () => {
+    same("{1 \\over 2}", "\\frac12");
+    same("{x+1 \\over x-1}", "\\frac{x+1}{x-1}");
+    same("{10 \\choose 3}", "120");
+    different("{1 \\over 3}", "\\frac12");
+    same("7\\text{.}", "7");
   });
 
   it("compares text answers case-insensitively", () => {

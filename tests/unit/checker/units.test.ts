@@ -5,6 +5,7 @@ import {
   conversionFactor,
   DIMENSIONLESS,
   mathjsLoaded,
+  splitCompound,
   splitQuantity,
   unitOf,
   unitPhrase,
@@ -438,5 +439,35 @@ describe("splitQuantity", () => {
       const ms = performance.now() - started;
       assert.ok(ms < 2000, `${JSON.stringify(text.slice(0, 20))}…: ${ms.toFixed(0)} ms`);
     }
+  });
+});
+
+describe("splitCompound", () => {
+  const amounts = (text: string) => splitCompound(text)?.map((p) => [p.value, p.unit, p.factor]);
+
+  it("reads one amount written in descending units, in its first unit", () => {
+    assert.deepEqual(amounts("4 \\text{ hours and } 30 \\text{ minutes}"), [
+      ["4", "h", 1],
+      ["30", "min", 1 / 60],
+    ]);
+    assert.deepEqual(amounts("5 ft 3 in")?.map((p) => p[1]), ["ft", "inch"]);
+    assert.deepEqual(amounts("2 kg, 500 g")?.map((p) => p[0]), ["2", "500"]);
+    assert.deepEqual(amounts("\\text{1 hour and 30 minutes}")?.map((p) => p[1]), ["h", "min"]);
+    assert.deepEqual(amounts("1 h 2 min 3 s")?.map((p) => p[1]), ["h", "min", "s"]);
+  });
+
+  it("is not a list in one unit, rising units, unrelated units, or parts without a unit", () => {
+    for (const text of [
+      "3 m, 4 m",
+      "30 minutes 4 hours",
+      "4 hours 30",
+      "4 hours 30 kg",
+      "5 apples 3 oranges",
+      "x m 3 cm",
+      "4 hours",
+      "1.5 m",
+      `${"1 m ".repeat(100)}`,
+    ])
+      assert.equal(splitCompound(text), null, text);
   });
 });
