@@ -450,10 +450,22 @@ describe("splitCompound", () => {
       ["4", "h", 1],
       ["30", "min", 1 / 60],
     ]);
-    assert.deepEqual(amounts("5 ft 3 in")?.map((p) => p[1]), ["ft", "inch"]);
-    assert.deepEqual(amounts("2 kg, 500 g")?.map((p) => p[0]), ["2", "500"]);
-    assert.deepEqual(amounts("\\text{1 hour and 30 minutes}")?.map((p) => p[1]), ["h", "min"]);
-    assert.deepEqual(amounts("1 h 2 min 3 s")?.map((p) => p[1]), ["h", "min", "s"]);
+    assert.deepEqual(
+      amounts("5 ft 3 in")?.map((p) => p[1]),
+      ["ft", "inch"],
+    );
+    assert.deepEqual(
+      amounts("2 kg, 500 g")?.map((p) => p[0]),
+      ["2", "500"],
+    );
+    assert.deepEqual(
+      amounts("\\text{1 hour and 30 minutes}")?.map((p) => p[1]),
+      ["h", "min"],
+    );
+    assert.deepEqual(
+      amounts("1 h 2 min 3 s")?.map((p) => p[1]),
+      ["h", "min", "s"],
+    );
   });
 
   it("is not a list in one unit, rising units, unrelated units, or parts without a unit", () => {
