@@ -180,6 +180,11 @@ export function normalizeLatex(input: string): string {
       /^\s*(?:\\(?:text|textbf|mathrm)\s*\{\s*(?:the\s+)?(?:final\s+)?answer\s*(?:is\s*)?:?\s*\}|(?:the\s+)?(?:final\s+)?answer\s*(?:is\s*)?:)\s*(?=\S)/i,
       "",
     )
+    // An option's label before its value says which option, not what the value is: `\textbf{(C) }14`.
+    .replace(
+      /^\s*(?:\\(?:textbf|text|mathbf|mathrm)\s*\{\s*\([A-E]\)\s*\}|\([A-E]\))\s*(?:\\[ ,;:!]|~|\\quad|\s)*(?=[^\s)])/,
+      "",
+    )
     .replace(NUMBER_IN_TEXT, "$1")
     // `3.\overline{6}` is the repeating decimal 3.666…, an exact fraction.
     .replace(/(\d*)\.(\d*)\\overline\s*\{(\d{1,12})\}/g, (_m, whole: string, fixed: string, period: string) =>

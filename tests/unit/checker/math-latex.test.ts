@@ -165,6 +165,14 @@ describe("text, units and markup", () => {
     same("(C)", "\\text{(C)}");
     different("B", "\\text{(C)}");
   });
+
+  it("reads past an option's label to the value it labels", () => {
+    same("\\textbf{(C) }14", "14");
+    same("\\textbf{(C)}\\ 14", "14");
+    same("(C) 14", "14");
+    different("(C) 15", "14");
+    same("(A)(B)", "(A)(B)");
+  });
 });
 
 describe("degrees, percent, constants", () => {
