@@ -162,7 +162,15 @@ interface Agreement {
   huge: boolean;
 }
 
-function agreement(samples: Sample[] | null, tolerance: number): Agreement {
+/** A value with no imaginary part beyond the rounding of a complex intermediate (`\sqrt{-2}\sqrt{-3}`). */
+const isReal = (v: Cx.C) => Math.abs(v.im) <= 1e-10 * Cx.abs(v);
+
+/**
+ * onlyReal: a point where neither side is real is outside both answers' real domain and says
+ * nothing about them as real answers (`\sqrt{x/y}` and `\sqrt{x}/\sqrt{y}` take different branches
+ * there), so it is skipped; a point where one side is real and the other is not still tells them apart.
+ */
+function agreement(samples: Sample[] | null, tolerance: number, onlyReal: boolean): Agreement {
   const result: Agreement = { nonzero: 0, zeros: 0, skipped: 0, huge: false };
   for (const { point, values } of samples ?? []) {
     const [va, vb] = values;
@@ -170,6 +178,7 @@ function agreement(samples: Sample[] | null, tolerance: number): Agreement {
       result.skipped++;
       continue;
     }
+    if (onlyReal && !isReal(va) && !isReal(vb)) continue;
     if (!close(va, vb, tolerance)) {
       const why = `different values at ${describePoint(point)}: ${formatValue(va)} vs ${formatValue(vb)}`;
       return { ...result, different: differ(why, "sampling") };
@@ -190,12 +199,15 @@ const enoughPoints = (a: Agreement) =>
 
 function compareBySampling(a: Node, b: Node, ctx: Context): Outcome {
   const tolerance = decimalTolerance(a, b, ctx.options) ?? NUMERIC_TOLERANCE;
-  const wide = agreement(sample([a, b], ctx.products), tolerance);
+  const samples = sample([a, b], ctx.products);
+  // On the real domain first; answers that are complex nearly everywhere (`e^{i\theta}`) on all points.
+  const real = agreement(samples, tolerance, true);
+  const wide = real.different || enoughPoints(real) ? real : agreement(samples, tolerance, false);
   if (wide.different) return wide.different;
   if (enoughPoints(wide)) {
     if (!wide.huge || symbolicallyEqual(a, b, ctx.products)) return same("sampling");
     // High powers (`z^{17}(5 + z^{17})`) overflow the tolerance's reach; near ±1 they stay small.
-    const near = agreement(sampleNearOne([a, b], ctx.products), tolerance);
+    const near = agreement(sampleNearOne([a, b], ctx.products), tolerance, false);
     if (near.different) return near.different;
     if (enoughPoints(near) && !near.huge) return same("sampling");
     return differ("too large to compare numerically, and no symbolic proof of equality", "symbolic");

@@ -146,6 +146,22 @@ describe("undefined values and identities that hold only for positive reals", ()
     same("\\sqrt[3]{x^2}", "x^{2/3}");
     same("\\sqrt[3]{x}", "x^{1/3}");
   });
+
+  it("compares on the real domain: points where neither side is real say nothing", () => {
+    same("\\frac{\\sqrt{x}}{\\sqrt{y}}", "\\sqrt{\\frac{x}{y}}");
+    same("\\sqrt{\\frac{GM}{r}}", "\\frac{\\sqrt{GM}}{\\sqrt{r}}");
+    same("\\ln(1/x)", "-\\ln x");
+    same("\\tau \\ln(1/\\Delta)", "-\\tau \\ln \\Delta");
+    same("\\ln(x/y)", "\\ln x - \\ln y");
+    // Where one side is real and the other is not, they differ.
+    different("\\sqrt{x-5}", "\\sqrt{5-x}");
+    different("\\sqrt{x}", "\\sqrt{|x|}");
+    different("\\ln x", "\\ln|x|");
+    // Answers complex almost everywhere are compared as complex values.
+    same("e^{i\\theta}", "\\cos\\theta + i\\sin\\theta");
+    different("e^{i\\theta}", "\\cos\\theta - i\\sin\\theta");
+    different("i\\sqrt{x}", "\\sqrt{-x}");
+  });
 });
 
 describe("ellipses", () => {
