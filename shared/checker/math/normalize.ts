@@ -281,6 +281,9 @@ export function normalizeLatex(input: string): string {
   // `0,111` cannot be thousands; written without a space it is a decimal comma, not the list 0, 111.
   s = s.replace(/^(-?)0,(\d{3,})$/, "$10.$2");
   if (REAL_LINE.test(s)) s = "(-\\infty,\\infty)";
+  // A variable glued to an interval it lies in, the `\in` lost (`t(0,4]`): a half-open or closed
+  // interval cannot be a function's argument list.
+  s = s.replace(/^[a-zA-Z]\s*(\([^()[\]]*\]|\[[^()[\]]*[)\]])$/, "$1");
   // A residue stated with its modulus (`7 \pmod{10}`, `x \equiv 7 \ (\mathrm{mod}\ 10)`) is the residue;
   // `\bmod` stays, being the operation (`17 \bmod 10` is not 17).
   s = s.replace(

@@ -137,6 +137,13 @@ describe("inequalities and intervals", () => {
     different("x < 2", "(2, \\infty)");
   });
 
+  it("reads a variable glued to a half-open or closed interval as the interval (the gold `t(0,4]`)", () => {
+    same("(0,4]", "t(0,4]");
+    same("t \\in (0,4]", "t(0,4]");
+    different("(0,4)", "t(0,4]");
+    different("f(0,4)", "(0,4)");
+  });
+
   it("respects bracket types", () => {
     same("\\left(\\frac{3}{5},\\frac{8}{3}\\right]", "(0.6, 8/3]");
     different("[3,4]", "(3,4]");
