@@ -194,11 +194,15 @@ function finalSentence(text: string): { text: string; start: number } {
   return { text: text.slice(start, end), start };
 }
 
+/** A value rejected before the one stated: "The number is not 10, it is 1,000.99", "not 4 but 5". */
+const CORRECTION =
+  /^[^,;]{0,80}?\b(?:not|isn't)\s+[^,;]{1,40}?(?:[,;]\s*|\s+)(?:but|(?=(?:it|that|this|the answer)(?:\s+is|'s)\b))/i;
+
 /** Why the closing sentence commits to no answer, or null: it declines, doubts, asks, or qualifies its value. */
 function uncommitted(sentence: string): string | null {
   if (REFUSAL.test(sentence)) return "the response declines to answer";
   if (UNCERTAIN.test(sentence) || DOUBT.test(sentence)) return "the response is not sure of its answer";
-  if (QUALIFIER.test(sentence)) return "the response qualifies its answer";
+  if (QUALIFIER.test(sentence.replace(CORRECTION, ""))) return "the response qualifies its answer";
   if (/[?？]\s*$/.test(sentence.trim())) return "the response ends with a question";
   return null;
 }

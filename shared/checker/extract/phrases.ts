@@ -30,6 +30,9 @@ const FOREIGN_ANSWER =
 const JUSTIFICATION =
   /,\s*(?:which|since|because|so|where|hence|thus|therefore|not)\b|\s(?:because|since)\b/i;
 
+/** "The answer is not 4 but 5": the value rejected first is not the answer. */
+const REJECTED_FIRST = /^\s*not\s+[^,;]{1,40}?[,;]?\s+but\s+/i;
+
 /** An answer stated by a phrase, and where its statement lies in the text. */
 export interface PhraseStatement {
   /** The answer; several parts when the phrase's clause holds a set of boxes. */
@@ -63,7 +66,7 @@ function phraseAnswer(pattern: RegExp, text: string, from: number): PhraseStatem
       ? { parts: boxed.parts, math: true, start: phrase.index, answerStart: clause.start, end: clause.end }
       : null;
   }
-  const words = withoutUnopenedClosers(text.slice(clause.start, clause.end));
+  const words = withoutUnopenedClosers(text.slice(clause.start, clause.end)).replace(REJECTED_FIRST, "");
   const justification = words.search(JUSTIFICATION);
   const reading = readSentence(cleanAnswer(justification < 0 ? words : words.slice(0, justification)));
   if (reading.kind === "none") return null;
@@ -134,8 +137,12 @@ export function earlierStatements(text: string, from: number, to: number): { ans
 /** Earlier statements looked at; enough for any honest response. */
 const MAX_STATEMENTS = 16;
 
-/** A clause taken from inside a structure (`{"answer": 42}`) ends with closers it never opened. */
-function withoutUnopenedClosers(clause: string): string {
+/**
+ * A clause taken from inside a structure (`{"answer": 42}`) ends with closers it never opened; one
+ * after a label set in text (`\textbf{Answer:} 42`) starts with the label's closing brace.
+ */
+function withoutUnopenedClosers(text: string): string {
+  const clause = text.replace(/^\s*\}/, "");
   let end = clause.length;
   const count = (c: string) => clause.slice(0, end).split(c).length - 1;
   while (end > 0 && (clause[end - 1] === "}" || clause[end - 1] === "]" || clause[end - 1] === '"')) {

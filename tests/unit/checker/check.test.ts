@@ -122,6 +122,24 @@ describe("checkAnswer: sentences that state the answer", () => {
     assert.equal(correct("The tree is 5 meters tall.", "5"), true);
     assert.equal(correct("The tree is 5 meters tall.", "6"), false);
   });
+
+  it("reads past a value the sentence rejects to the one it states", () => {
+    assert.equal(correct("The number is not 10, it is 1,000.99€", "1000.99"), true);
+    assert.equal(correct("So it's not 3; it is 7.", "7"), true);
+    assert.equal(correct("The answer is not 4 but 5", "5"), true);
+    assert.equal(correct("The answer is not 4 but 5", "4"), false);
+    assert.equal(correct("The answer is not 5.", "5"), false);
+    assert.equal(correct("It is not 10, it is about 12", "12"), false);
+    assert.equal(correct("It is not 10, but it could be 12", "12"), false);
+    assert.equal(correct("The answer is 7, not 3", "3"), false);
+  });
+
+  it("reads an answer after a label set in text", () => {
+    assert.equal(correct("\\textbf{Answer:} $42$", "42"), true);
+    assert.equal(correct("\\text{ Answer: } 7", "7"), true);
+    assert.equal(correct("\\textbf{Final Answer:} $\\frac{1}{2}$", "0.5"), true);
+    assert.equal(correct("\\textbf{Answer:} 13", "12"), false);
+  });
 });
 
 /** Classes found by grading other public graders' test pairs (hendrycks, MARIO, NeMo-Skills, rllm, SkyThought…). */
