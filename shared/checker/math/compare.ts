@@ -112,8 +112,13 @@ function textOf(node: Node): string | null {
   return null;
 }
 
+/** A word answer without case, spaces, a leading article or a full stop: `\text{the East.}` is "east". */
 function looseText(s: string): string {
-  const t = s.replace(/\s+/g, "").toLowerCase();
+  const t = s
+    .replace(/^\s*(?:the|a|an)\s+(?=\S)/i, "")
+    .replace(/\.\s*$/, "")
+    .replace(/\s+/g, "")
+    .toLowerCase();
   const m = /^\(([a-z])\)$/.exec(t);
   return m ? m[1] : t;
 }

@@ -281,6 +281,8 @@ export function normalizeLatex(input: string): string {
   // `0,111` cannot be thousands; written without a space it is a decimal comma, not the list 0, 111.
   s = s.replace(/^(-?)0,(\d{3,})$/, "$10.$2");
   if (REAL_LINE.test(s)) s = "(-\\infty,\\infty)";
+  // "No solution", "none", "no real solutions": the empty solution set, however it is said.
+  if (NO_SOLUTION.test(s)) s = "\\{\\}";
   // A variable glued to an interval it lies in, the `\in` lost (`t(0,4]`): a half-open or closed
   // interval cannot be a function's argument list.
   s = s.replace(/^[a-zA-Z]\s*(\([^()[\]]*\]|\[[^()[\]]*[)\]])$/, "$1");
@@ -307,6 +309,9 @@ export function normalizeLatex(input: string): string {
 /** The whole real line as an answer: `\mathbb{R}`, `x \in \mathbb R`, `\text{all real numbers}`. */
 const REAL_LINE =
   /^(?:[a-zA-Z]\s*\\in\s*)?(?:\\mathbb\s*\{?\s*R\s*\}?|\\R|(?:\\text\s*\{\s*)?(?:all\s+)?real\s+numbers?(?:\s*\})?|(?:\\text\s*\{\s*)?all\s+reals(?:\s*\})?)$/i;
+
+const NO_SOLUTION =
+  /^(?:\\(?:text|textbf|mathrm)\s*\{\s*)?(?:there\s+(?:is|are)\s+)?(?:no\s+(?:real\s+)?(?:solutions?|roots?|values?)|none)\.?(?:\s*\})?$/i;
 
 const ORDINAL =
   /^(\d+)\s*(?:\^\s*)?(?:\{\s*)?(?:\\(?:text|mathrm|textrm)\s*\{\s*)?(?:st|nd|rd|th)\s*\}?\s*\}?$/;

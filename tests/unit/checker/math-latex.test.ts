@@ -158,6 +158,18 @@ describe("text, units and markup", () => {
     same("Evelyn", "\\text{Evelyn}");
     same("\\textbf{east}", "\\text{east}");
     different("\\text{west}", "\\text{east}");
+    same("\\text{the east.}", "\\text{East}");
+    same("\\text{Devon.}", "\\text{Devon}");
+    different("\\text{northeast}", "\\text{East}");
+    different("\\text{Devon and Sam}", "\\text{Devon}");
+  });
+
+  it("reads every way of saying there is no solution as the empty set", () => {
+    same("\\text{none}", "\\text{No solution}");
+    same("\\emptyset", "\\text{No solution}");
+    same("\\text{There are no real solutions.}", "\\text{no solutions}");
+    different("\\text{no solution}", "0");
+    different("\\text{infinitely many}", "\\text{No solution}");
   });
 
   it("reads a multiple-choice letter in or out of parentheses", () => {
