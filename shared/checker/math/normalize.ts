@@ -120,6 +120,46 @@ function isUnitPhrase(words: string): boolean {
     .every((word) => word === "" || unitOf(word) !== null || COUNTED.has(word.toLowerCase()));
 }
 
+/** `[[1, 2], [3, 4]]`, as programs print a matrix: rows of equal length, two or more. */
+function nestedListMatrix(s: string): string {
+  const m = /^\s*\[((?:\s*\[[^[\]]*\]\s*,)+\s*\[[^[\]]*\])\s*\]\s*$/.exec(s);
+  if (!m) return s;
+  const rows = [...m[1].matchAll(/\[([^[\]]*)\]/g)].map((row) => row[1].split(",").map((x) => x.trim()));
+  if (rows.some((row) => row.length !== rows[0].length || row.includes(""))) return s;
+  return `\\begin{pmatrix} ${rows.map((row) => row.join(" & ")).join(" \\\\ ")} \\end{pmatrix}`;
+}
+
+/** `\text{x = 5}`: a whole answer set in text that has no word, only math, is that math. */
+function mathSetInText(s: string): string {
+  const m = /^\s*\\(?:text|textrm|mbox)\s*\{([^{}\\]*)\}\s*$/.exec(s);
+  return m && /[=\d]/.test(m[1]) && !/[a-zA-Z]{2}/.test(m[1]) ? m[1] : s;
+}
+
+const AND = /\\(?:text|mathrm)\s*\{\s*and\s*\}|\band\b|\\(?:land|wedge)(?![a-zA-Z])/g;
+/** One bound on a variable, the text trimmed: `x > -2`, `x \le \frac{1}{2}`. */
+const BOUND = /^([a-zA-Z])\s*(>|\\ge|<|\\le)\s*([^<>=,]+)$/;
+const MAX_BOUNDS_CHARS = 200;
+
+/**
+ * Two bounds on one variable joined by "and" (`x > -2 \text{ and } x < 3`, `x < 3 \land x \ge 0`) are
+ * the interval between them, written as a chain (`-2 < x < 3`); "and" elsewhere lists values.
+ */
+function boundsJoinedByAnd(s: string): string {
+  if (s.length > MAX_BOUNDS_CHARS) return s;
+  const joins = [...s.matchAll(AND)];
+  if (joins.length !== 1) return s;
+  const join = joins[0];
+  const side = (text: string) => BOUND.exec(text.trim().replace(/,$/, "").trim());
+  const first = side(s.slice(0, join.index));
+  const second = side(s.slice(join.index + join[0].length));
+  if (!first || !second || first[1] !== second[1]) return s;
+  const below = (op: string) => op === ">" || op === "\\ge";
+  if (below(first[2]) === below(second[2])) return s;
+  const [low, high] = below(first[2]) ? [first, second] : [second, first];
+  const strict = (op: string) => (op === ">" || op === "<" ? "<" : "\\le");
+  return `${low[3].trim()} ${strict(low[2])} ${low[1]} ${strict(high[2])} ${high[3].trim()}`;
+}
+
 /** Removes plain-text unit words after a number at the end: `4.4677 \times 10^{14} Hz`, `5 cm`. */
 /** A plain number and a one-letter unit symbol, possibly with an exponent: `1,000.99 m^{2}`, `9.8 N`. */
 const NUMBER_AND_SYMBOL = /^(-?[\d.,]*\d) ([a-zA-Z])(?:\^\{?-?\d\}?)?$/;
@@ -262,6 +302,8 @@ export function normalizeLatex(input: string): string {
     .replace(/^\s*\\frac\s*\{\s*d\s*([a-zA-Z])\s*\}\s*\{\s*d\s*([a-zA-Z])\s*\}\s*(?==)/, "$1'")
     // A text minus sign is a minus sign: `\text{-}5`.
     .replace(/\\text\s*\{\s*-\s*\}/g, "-");
+  s = nestedListMatrix(mathSetInText(s));
+  s = boundsJoinedByAnd(s);
   s = stripUnitText(s).replace(/,(?:\s*,)+/g, ",");
   // A plain "and" in a list of numbers lists them: `19, 46, and 82`, `3 and 5`.
   s = s.replace(/(?<=\d)\s*(?:,\s*)?\band\s+(?=-?\d)/g, ", ");

@@ -137,6 +137,17 @@ describe("inequalities and intervals", () => {
     different("x < 2", "(2, \\infty)");
   });
 
+  it("reads two bounds joined by 'and' as the interval between them", () => {
+    same("x > -2 \\text{ and } x < 3", "(-2,3)");
+    same("x < 3 \\text{ and } x > -2", "(-2,3)");
+    same("x \\ge -2 \\land x < 3", "[-2,3)");
+    same("x > \\frac{1}{2} \\text{ and } x < \\sqrt{2}", "(\\frac12, \\sqrt2)");
+    different("x > -2 \\text{ and } x < 4", "(-2,3)");
+    different("x > -2 \\text{ and } y < 3", "(-2,3)");
+    different("x < -1 \\text{ and } x > 2", "(-\\infty,-1)\\cup(2,\\infty)");
+    same("x < -1 \\text{ or } x > 2", "(-\\infty,-1)\\cup(2,\\infty)");
+  });
+
   it("reads a variable glued to a half-open or closed interval as the interval (the gold `t(0,4]`)", () => {
     same("(0,4]", "t(0,4]");
     same("t \\in (0,4]", "t(0,4]");
@@ -161,6 +172,17 @@ describe("inequalities and intervals", () => {
 });
 
 describe("collections", () => {
+  it("reads a matrix printed as nested lists, and math set in text", () => {
+    same("[[1,2],[3,4]]", "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}");
+    same("[[1, \\frac{1}{2}], [0, 1]]", "\\begin{pmatrix} 1 & 0.5 \\\\ 0 & 1 \\end{pmatrix}");
+    different("[[1,2],[4,3]]", "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}");
+    different("[[1,2],[3]]", "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}");
+    same("\\text{x = 5}", "5");
+    same("\\text{(2, 3)}", "(2,3)");
+    different("\\text{x = 6}", "5");
+    different("\\text{5 or 6}", "5");
+  });
+
   it("compares sets unordered and tuples ordered", () => {
     assert.equal(same("\\{2, 1\\}", "\\{1, 2\\}").method, "set");
     assert.equal(same("(1, 2)", "(1,2)").method, "string");
