@@ -124,6 +124,8 @@ function looseText(s: string): string {
 }
 
 export function compareNodes(a: Node, b: Node, ctx: Context): Outcome {
+  // A gold in another base (`4343_6`) asks for its digits: the digits without the base are that answer.
+  if (b.t === "based" && a.t === "num" && a.v === b.digits) return same("string");
   if (a.t === "text" || b.t === "text") {
     const ta = textOf(a);
     const tb = textOf(b);

@@ -261,6 +261,11 @@ describe("operators and functions", () => {
   it("reads numbers with a base subscript", () => {
     same("52_8", "52_{8}");
     different("52_8", "53_8");
+    // The gold in base 6 asks for its digits; the base may be left out, or the value given.
+    same("4343", "4343_6");
+    same("999", "4343_6");
+    different("4344", "4343_6");
+    different("1011_3", "1011_2");
   });
 });
 
