@@ -7,7 +7,44 @@ import { COUNTED } from "../extract/words.ts";
 import { unitOf, unitPhrase } from "../units/vocabulary.ts";
 import { numberWordsAsDigits } from "./number-words.ts";
 
-const UNICODE: [RegExp, string][] = [
+/** Greek letters as their LaTeX commands (π is read as the constant above). */
+const GREEK: Readonly<Record<string, string>> = {
+  α: "alpha",
+  β: "beta",
+  γ: "gamma",
+  δ: "delta",
+  ε: "epsilon",
+  ζ: "zeta",
+  η: "eta",
+  θ: "theta",
+  ι: "iota",
+  κ: "kappa",
+  λ: "lambda",
+  μ: "mu",
+  ν: "nu",
+  ξ: "xi",
+  ρ: "rho",
+  σ: "sigma",
+  τ: "tau",
+  υ: "upsilon",
+  φ: "phi",
+  χ: "chi",
+  ψ: "psi",
+  ω: "omega",
+  Γ: "Gamma",
+  Δ: "Delta",
+  Θ: "Theta",
+  Λ: "Lambda",
+  Ξ: "Xi",
+  Π: "Pi",
+  Σ: "Sigma",
+  Φ: "Phi",
+  Ψ: "Psi",
+  Ω: "Omega",
+};
+const GREEK_LETTER = new RegExp(`[${Object.keys(GREEK).join("")}]`, "g");
+
+const UNICODE: [RegExp, string | ((match: string) => string)][] = [
   [/[−–]/g, "-"],
   [/×/g, "\\times "],
   [/[·⋅]/g, "\\cdot "],
@@ -29,6 +66,13 @@ const UNICODE: [RegExp, string][] = [
   [/[⟨〈]/g, "\\langle "],
   [/[⟩〉]/g, "\\rangle "],
   [/[\u00a0\u2009\u202f]/g, " "],
+  [/∛\s*(\d+(?:\.\d+)?)/g, "\\sqrt[3]{$1}"],
+  [/∛/g, "\\sqrt[3]"],
+  [/∜\s*(\d+(?:\.\d+)?)/g, "\\sqrt[4]{$1}"],
+  [/∜/g, "\\sqrt[4]"],
+  // Subscript digits name a variable's index: `x₁` is x_1.
+  [/[₀-₉]+/g, (run: string) => `_{${[...run].map((c) => c.charCodeAt(0) - 0x2080).join("")}}`],
+  [GREEK_LETTER, (c: string) => `\\${GREEK[c]} `],
 ];
 
 /** Words that are math, never units, when they trail a number. */
@@ -204,7 +248,7 @@ function isLatinLetter(c: number): boolean {
 
 export function normalizeLatex(input: string): string {
   let s = input;
-  for (const [re, to] of UNICODE) s = s.replace(re, to);
+  for (const [re, to] of UNICODE) s = typeof to === "string" ? s.replace(re, to) : s.replace(re, to);
   s = s
     .replace(/\$/g, " ")
     .replace(/\\\$/g, " ")

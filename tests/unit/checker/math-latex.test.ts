@@ -187,6 +187,19 @@ describe("text, units and markup", () => {
   });
 });
 
+describe("Unicode math", () => {
+  it("reads cube roots, subscript digits and Greek letters", () => {
+    same("∛8", "2");
+    same("∜16", "2");
+    same("x₁ = 2", "2");
+    same("a₁₂", "a_{12}");
+    same("2α", "2\\alpha");
+    same("θ = 45°", "45");
+    same("Δ", "\\Delta");
+    different("α", "\\beta");
+  });
+});
+
 describe("degrees, percent, constants", () => {
   it("reads degree signs", () => {
     for (const form of ["30^\\circ", "30^{\\circ}", "30\\degree", "30°", "30 \\text{ degrees}"])
