@@ -127,11 +127,31 @@ const NEGATED_BEFORE =
 const NEGATED_AFTER =
   /^[$\\)\]\s]*(?:(?:is|was|are|were)\s+(?:wrong|incorrect|false|not\b|ruled out|impossible)|isn't|wasn't|can't be|cannot be|fails\b|doesn't work|does not work)/i;
 
-/** Whether the text around a box rejects it ("it is not \boxed{42}", "\boxed{42} is wrong"). */
+/** The sentence after a box takes it back: "Wait, that's wrong.", "Hmm, this is incorrect", "Oops, I made a mistake". */
+const RETRACTED_NEXT =
+  /^\s*(?:(?:wait|hmm+|hold on|oops|actually|no)\s*[,.!]*\s*)*(?:(?:that|this|it)(?:'s|\s+is|\s+was)\s+(?:wrong|incorrect|not (?:right|correct))|I made (?:a|an) (?:mistake|error)|that can't be right)/i;
+
+/**
+ * Whether the text around a box rejects it ("it is not \boxed{42}", "\boxed{42} is wrong"), or the
+ * sentence right after it takes it back ("\boxed{42}. Wait, that's wrong.").
+ */
 export function isNegated(text: string, box: Box): boolean {
   let start = box.start;
   while (start > 0 && box.start - start < NEGATION_WINDOW && !/[.;:,!?\n]/.test(text[start - 1])) start--;
   let end = box.end;
   while (end < text.length && end - box.end < NEGATION_WINDOW && !/[.;!?\n]/.test(text[end])) end++;
-  return NEGATED_BEFORE.test(text.slice(start, box.start)) || NEGATED_AFTER.test(text.slice(box.end, end));
+  return (
+    NEGATED_BEFORE.test(text.slice(start, box.start)) ||
+    NEGATED_AFTER.test(text.slice(box.end, end)) ||
+    retractedAfter(text, end)
+  );
+}
+
+/**
+ * Whether the sentence that starts at `end` (the end of a statement's sentence) takes the statement
+ * back. Only the very next sentence: a retraction further on may be about something else.
+ */
+export function retractedAfter(text: string, end: number): boolean {
+  const rest = text.slice(end, end + NEGATION_WINDOW * 2);
+  return /^[.;!?$)\]\s]/.test(rest) && RETRACTED_NEXT.test(rest.replace(/^[.;!?$)\]\s]+/, ""));
 }

@@ -17,7 +17,15 @@ import { type BoxedAnswer, finalBoxed, topLevelBoxes } from "./boxed.ts";
 import { asciiForms, undoubledBackslashes } from "./characters.ts";
 import { findChoice } from "./choice.ts";
 import { cleanAnswer } from "./clean.ts";
-import { earlierRivals, gapText, isIntermediate, isNegated, REASONING_GAP, tailRivals } from "./hedges.ts";
+import {
+  earlierRivals,
+  gapText,
+  isIntermediate,
+  isNegated,
+  REASONING_GAP,
+  retractedAfter,
+  tailRivals,
+} from "./hedges.ts";
 import { lastNumber } from "./last-number.ts";
 import { lastMathEnvironment } from "./math-env.ts";
 import {
@@ -80,7 +88,10 @@ export function extractAnswer(response: string, options: ExtractOptions): Extrac
       before < boxes.length ? boxes[before].start : phrase.start,
     );
     const stated = earlierStatements(text, Math.max(tailStart, phrase.start - REASONING_GAP), phrase.start)
-      .filter((statement) => !isIntermediate(gapText(text, statement.end, phrase.start)))
+      .filter(
+        (statement) =>
+          !isIntermediate(gapText(text, statement.end, phrase.start)) && !retractedAfter(text, statement.end),
+      )
       .map((statement) => statement.answer);
     return withRivals(found(phrase.parts, phrase.method), [
       ...earlier,

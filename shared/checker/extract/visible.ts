@@ -1,8 +1,9 @@
 /**
  * What a reader sees once the response is rendered (Markdown with MathJax/KaTeX): text that a renderer
  * hides cannot earn a reward. Removed: HTML comments, LaTeX `%` comments, `\phantom`-like boxes, text
- * coloured to vanish, `\iffalse…\fi`, and invisible characters. Fenced code blocks go too: they are
- * shown verbatim as code, so a number printed by a program is not an answer the response states. Every step is one linear pass, and a
+ * coloured to vanish, `\iffalse…\fi`, and invisible characters. Fenced code blocks go too (but for JSON
+ * ones): they are shown verbatim as code, so a number printed by a program is not an answer the response
+ * states. Every step is one linear pass, and a
  * response without any trigger is returned unchanged after a few `indexOf` calls.
  */
 import { braceMatches, CommandScanner, isDigit, isEscaped, isSpace } from "./scan.ts";
@@ -48,11 +49,15 @@ const PHANTOMS = ["\\phantom", "\\hphantom", "\\vphantom"];
 const VANISHING_COLOUR =
   /^\s*(?:white|transparent|#f{3}(?:f{3})?|#f{8}|rgb\(\s*255\s*,\s*255\s*,\s*255\s*\)|none)\s*$/i;
 
+const JSON_BLOCK = /```json[ \t]*\n([^`]*)```/g;
+
 export function visibleText(response: string): string {
   let text = response;
   if (BIDI_TEST.test(text)) text = asDisplayed(text);
   if (INVISIBLE_TEST.test(text)) text = text.replace(INVISIBLE, "");
   if (text.includes("<!--")) text = withoutDelimited(text, "<!--", "-->");
+  // A JSON block is the response's answer format (`{"answer": 42}`), data rather than a program's output.
+  if (text.includes("```json")) text = text.replace(JSON_BLOCK, "$1");
   if (text.includes("```")) text = withoutDelimited(text, "```", "```");
   if (text.includes("<")) text = withoutHtml(text);
   if (text.includes("](") || text.includes("://") || text.includes("www.")) text = withoutLinkTargets(text);

@@ -134,6 +134,21 @@ describe("checkAnswer: sentences that state the answer", () => {
     assert.equal(correct("The answer is 7, not 3", "3"), false);
   });
 
+  it("takes back a stated answer the next sentence calls wrong", () => {
+    const retracted =
+      "So the final answer is $\\boxed{5}$.\n\nWait, that's wrong. The answer is $\\boxed{6}$.";
+    assert.equal(correct(retracted, "6"), true);
+    assert.equal(correct(retracted, "5"), false);
+    assert.equal(correct("So the answer is $\\boxed{5}$. Wait, that's wrong.", "5"), false);
+    assert.equal(correct("So the answer is $\\boxed{5}$. That is the value we need.", "5"), true);
+    assert.equal(correct("The answer is $\\boxed{5}$. Or maybe $\\boxed{6}$.", "6"), false);
+  });
+
+  it("reads an answer in a JSON code block, not in other code", () => {
+    assert.equal(correct('```json\n{"answer": 5}\n```', "5"), true);
+    assert.equal(correct("```python\nprint(5)\n```", "5"), false);
+  });
+
   it("reads an answer after a label set in text", () => {
     assert.equal(correct("\\textbf{Answer:} $42$", "42"), true);
     assert.equal(correct("\\text{ Answer: } 7", "7"), true);
