@@ -14,7 +14,7 @@ import { extractAnswer, type Found } from "./extract/index.ts";
 import { type Comparison, compareAnswers } from "./math/index.ts";
 
 /** A gold that is an option letter: `B`, `(B)`, `\text{(B)}`, `$\textbf{B}$`. */
-const CHOICE_LETTER = /^\s*\$?\s*(?:\\(?:text|textbf|mathrm|mathbf)\s*\{\s*)?\(?([A-E])\)?\s*\}?\s*\$?\s*$/;
+const CHOICE_LETTER = /^\$?\s*(?:\\(?:text|textbf|mathrm|mathbf)\s*\{\s*)?\(?([A-E])\)?\s*\}?\s*\$?$/;
 
 /** Gold alternatives as strings: numbers lose a redundant `.0`, lists keep their order. */
 export function goldAlternatives(gold: Gold): string[] {
@@ -59,7 +59,7 @@ export function failedVerdict(status: "timeout" | "error", reason: string, elaps
 }
 
 function judge(response: string, golds: string[], options: GradeOptions): Omit<Verdict, "elapsedMs"> {
-  const choice = options.multipleChoice === "auto" && golds.every((g) => CHOICE_LETTER.test(g));
+  const choice = options.multipleChoice === "auto" && golds.every((g) => CHOICE_LETTER.test(g.trim()));
   const extraction = extractAnswer(response, { requireThinkClose: options.requireThinkClose, choice });
   if (!extraction.found) {
     return {

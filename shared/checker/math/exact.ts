@@ -42,7 +42,7 @@ export function exactValue(node: Node): Exact | null {
     case "num": {
       const value = Q.parseDecimal(node.v);
       if (value) return q(value);
-      const m = /^(\d*\.?\d*)[eE]([+-]?\d+)$/.exec(node.v);
+      const m = /^(\d+(?:\.\d*)?|\.\d+)[eE]([+-]?\d+)$/.exec(node.v);
       return m ? big(1, Math.log10(Number(m[1])) + Number(m[2])) : null;
     }
     case "based":

@@ -271,8 +271,9 @@ export function normalizeLatex(input: string): string {
     )
     .replace(NUMBER_IN_TEXT, "$1")
     // `3.\overline{6}` is the repeating decimal 3.666…, an exact fraction.
-    .replace(/(\d*)\.(\d*)\\overline\s*\{(\d{1,12})\}/g, (_m, whole: string, fixed: string, period: string) =>
-      repeatingDecimal(whole, fixed, period),
+    .replace(
+      /(?<!\d)(\d*)\.(\d*)\\overline\s*\{(\d{1,12})\}/g,
+      (_m, whole: string, fixed: string, period: string) => repeatingDecimal(whole, fixed, period),
     )
     .replace(/\\colon(?![a-zA-Z])/g, ":")
     .replace(/\\text\s*\{\s*(?:percent(?:age)?|pct)\s*\}|(?<=\d)\s*(?:percent(?:age)?|pct)\b/gi, "%")
@@ -353,8 +354,9 @@ export function normalizeLatex(input: string): string {
   s = s.replace(/(?<=\d)\s*(?:,\s*)?\band\s+(?=-?\d)/g, ", ");
   s = s.replace(/\s+/g, " ").trim();
   // A leading "." may start a decimal (.35); a trailing one is sentence punctuation.
-  s = s.replace(/^[,;:\s]+|^\.(?!\d)|[,;:\s]+$/g, "");
-  if (/[^.]\.$/.test(s)) s = s.slice(0, -1).replace(/[,;:\s]+$/, "");
+  // The lookbehinds make each run of separators one match attempt, not one per character.
+  s = s.replace(/^[,;:\s]+|^\.(?!\d)|(?<![,;:\s])[,;:\s]+$/g, "");
+  if (/[^.]\.$/.test(s)) s = s.slice(0, -1).replace(/(?<![,;:\s])[,;:\s]+$/, "");
   s = stripTrailingUnitWords(s).trim();
   s = s.replace(GOING_ON_DECIMAL, (_m, sign: string, whole: string, digits: string) =>
     goingOnDecimal(sign, whole, digits),
@@ -375,7 +377,7 @@ export function normalizeLatex(input: string): string {
   // A residue stated with its modulus (`7 \pmod{10}`, `x \equiv 7 \ (\mathrm{mod}\ 10)`) is the residue;
   // `\bmod` stays, being the operation (`17 \bmod 10` is not 17).
   s = s.replace(
-    /\s*(?:\\pmod\s*\{\s*\d+\s*\}|\\pmod\s*\d+|\(\s*(?:\\mod|\\mathrm\s*\{\s*mod\s*\}|mod)\s*\{?\s*\d+\s*\}?\s*\))$/,
+    /(?<!\s)\s*(?:\\pmod\s*\{\s*\d+\s*\}|\\pmod\s*\d+|\(\s*(?:\\mod|\\mathrm\s*\{\s*mod\s*\}|mod)\s*\{?\s*\d+\s*\}?\s*\))$/,
     "",
   );
   // An ordinal answer is its number: `4\text{th}`, `2^{nd}`, `21st`.

@@ -31,6 +31,14 @@ const ADVERSARIES: Record<string, (n: number) => string> = {
   "think tags": (n) => "</think>".repeat(n / 8),
   "bidi overrides": (n) => "\u202e5".repeat(n / 2),
   "question marks": (n) => "5? ".repeat(n / 3),
+  "a long number": (n) => `\\boxed{${"1".repeat(n)}}`,
+  "a long subscript": (n) => `\\boxed{x_{${"1".repeat(n)}}}`,
+  "subscript characters": (n) => `\\boxed{${"₁".repeat(n)}}`,
+  "spaces before the box closes": (n) => `\\boxed{1${" ".repeat(n)}}`,
+  "bounds joined by and": (n) => `\\boxed{x > ${"1 and ".repeat(n / 6)}}`,
+  "json blocks": (n) => "```json\n".repeat(n / 8),
+  "compound quantities": (n) => `\\boxed{${"4 hours ".repeat(n / 8)}}`,
+  retractions: (n) => "\\boxed{5}. Wait, no, ".repeat(n / 20),
 };
 
 function timeOf(response: string, gold = "5"): number {
