@@ -1,7 +1,8 @@
 /**
- * The shard program of the RL update (runs in each data-parallel worker): one micro-batch's
- * log-probs under the policy or the reference model, or its gradients of `sum(weights * logp)`,
- * computed by the same functions as in the main thread (learner/train/micro-batches.ts).
+ * The shard program of RL training (runs in each data-parallel worker): one micro-batch's log-probs
+ * under the policy or the reference model, or its gradients of `sum(weights * logp)`, or one rollout
+ * shard's samples, computed by the same functions as in the main thread
+ * (learner/train/micro-batches.ts, learner/train/rollout-shards.ts).
  */
 import * as tf from "@tensorflow/tfjs-core";
 import type { ModelConfig } from "../model/config.ts";
@@ -9,6 +10,7 @@ import type { Model } from "../model/forward.ts";
 import type { Params } from "../model/params.ts";
 import type { Weights } from "../train/micro-batch-runner.ts";
 import { microBatchGradients, microBatchLogProbs } from "../train/micro-batches.ts";
+import { type RolloutShard, type ShardSampling, sampleShard } from "../train/rollout-shards.ts";
 import { disposeSequenceTensors, packSequences, type Sequence } from "../train/sequences.ts";
 import type { ShardProgram } from "./protocol.ts";
 import { flatten, layoutOf } from "./shared-params.ts";
@@ -29,12 +31,14 @@ export type PolicyTask =
       temperature: number;
       withEntropy: boolean;
     }
-  | { kind: "gradients"; sequences: readonly Sequence[]; lossWeights: Float32Array; temperature: number };
+  | { kind: "gradients"; sequences: readonly Sequence[]; lossWeights: Float32Array; temperature: number }
+  | { kind: "rollouts"; shard: RolloutShard; sampling: ShardSampling };
 
 export type PolicyResult =
   | { kind: "logProbs"; logProbs: Float32Array; shape: [number, number]; entropySum?: number }
   /** The gradients end to end, in the order of the policy's parameter names. */
-  | { kind: "gradients"; value: number; grads: Float32Array };
+  | { kind: "gradients"; value: number; grads: Float32Array }
+  | { kind: "rollouts"; responses: number[][]; finished: boolean[] };
 
 function split(params: Readonly<Params>): { policy: Params; reference: Params } {
   const policy: Params = {};
@@ -53,6 +57,10 @@ export const program: ShardProgram<PolicySetup, PolicyTask, PolicyResult> = (set
     config: setup.config,
     params: weights === "policy" ? policy : reference,
   });
+  if (task.kind === "rollouts") {
+    const { responses, finished } = sampleShard(modelOf("policy"), task.shard, task.sampling);
+    return { result: { kind: task.kind, responses, finished } };
+  }
   const tensors = packSequences(task.sequences, setup.padId);
   try {
     if (task.kind === "logProbs") {

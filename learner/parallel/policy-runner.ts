@@ -1,8 +1,9 @@
 /**
- * The RL update's micro-batches spread over data-parallel workers: each worker holds the policy
- * (and the frozen reference) and computes whole micro-batches; the main thread combines their
- * results in micro-batch order with the same code as when it computes them itself, and publishes
- * the weights after each optimizer step. The update is bit for bit the one-thread update.
+ * The RL update's micro-batches, and a step's rollout shards, spread over data-parallel workers:
+ * each worker holds the policy (and the frozen reference) and computes whole micro-batches or
+ * shards; the main thread combines their results in order with the same code as when it computes
+ * them itself, and publishes the weights after each optimizer step. The update and the rollouts are
+ * bit for bit the one-thread ones.
  */
 import * as tf from "@tensorflow/tfjs-core";
 import type { Model } from "../model/forward.ts";
@@ -14,6 +15,7 @@ import {
   type MicroBatchLogProbs,
   type PackedMiniBatch,
 } from "../train/micro-batches.ts";
+import type { ShardRollouts } from "../train/rollout-shards.ts";
 import {
   type PolicyResult,
   type PolicySetup,
@@ -85,6 +87,15 @@ export async function startPolicyRunner(
         throw error;
       }
       return sum.result();
+    },
+    async sampleShards(shards, sampling) {
+      const out: ShardRollouts[] = [];
+      const tasks = shards.map((shard): PolicyTask => ({ kind: "rollouts", shard, sampling }));
+      await pool.run(tasks, (result) => {
+        const { responses, finished } = result as Result<"rollouts">;
+        out.push({ responses, finished });
+      });
+      return out;
     },
     weightsChanged: () => pool.publish(policy.params),
     close: () => pool.close(),

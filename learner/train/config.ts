@@ -100,6 +100,13 @@ export const TrainConfigSchema = z
      * mini-batch all the same; it bounds activation memory. Absent: a whole mini-batch per pass.
      */
     microBatch: z.number().int().positive().optional(),
+    /**
+     * Prompts per rollout shard: each shard is sampled on its own random stream, and the shards are
+     * spread over the data-parallel workers (the same rollouts for any number of them). Absent: a
+     * step's rollouts come from the trainer's one stream in this thread, as in runs made before
+     * shards existed, which stay reproducible.
+     */
+    rolloutShardPrompts: z.number().int().positive().optional(),
     maxResponseTokens: z.number().int().positive().default(40),
     temperature: z.number().positive().default(0.6),
     topP: z.number().gt(0).max(1).default(1),

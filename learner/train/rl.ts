@@ -144,7 +144,7 @@ async function runStep(
 ): Promise<StepMetrics> {
   const { config } = trainer;
   const started = performance.now();
-  const { kept, sampled } = await sampleStep(trainer, grader);
+  const { kept, sampled } = await sampleStep(trainer, grader, runner);
   const rolloutSeconds = (performance.now() - started) / 1000;
   const update = await updateOnGroups(
     {
@@ -184,8 +184,11 @@ async function runStep(
 async function sampleStep(
   trainer: Trainer,
   grader: GraderClient,
+  runner: MicroBatchRunner,
 ): Promise<{ kept: Group[]; sampled: Group[] }> {
   const { config } = trainer;
+  const promptsPerShard = config.rolloutShardPrompts;
+  const sharding = promptsPerShard !== undefined ? { promptsPerShard, runner } : undefined;
   const sampled: Group[] = [];
   const sampleBatch = async () => {
     const problems = problemsAt(trainer.data.train, trainer.cursor, config.batchPrompts, config.seed);
@@ -201,6 +204,7 @@ async function sampleStep(
         rng: trainer.rng,
       },
       grader,
+      sharding,
     );
     sampled.push(...groups);
     return groups;

@@ -2,8 +2,10 @@ import type { GraderClient } from "../../shared/clients/grader.ts";
 import type { Problem } from "../../shared/datasets/problems.ts";
 import type { Rng } from "../../shared/random/seeded.ts";
 import { generate } from "../model/generate.ts";
+import type { MicroBatchRunner } from "./micro-batch-runner.ts";
 import type { Policy } from "./policy.ts";
 import type { PromptFormat } from "./prompt-format.ts";
+import { planShards, type ShardRollouts } from "./rollout-shards.ts";
 import type { Sequence } from "./sequences.ts";
 
 export interface SamplingOptions {
@@ -58,23 +60,50 @@ export function sampleRollouts(
       padId: tokenizer.padId,
       rng: options.rng,
     });
-    prompts.forEach((prompt, p) => {
-      const group: Rollout[] = [];
-      for (let j = 0; j < options.groupSize; j++) {
-        const row = p * options.groupSize + j;
-        const response = rollouts.responses[row]!;
-        group.push({
-          prompt,
-          response,
-          text: tokenizer.decode(response),
-          finished: rollouts.finished[row]!,
-        });
-      }
-      out.push(group);
-    });
+    out.push(...groupsOf(policy, prompts, rollouts, options.groupSize));
     onProgress?.(out.length);
   }
   return out;
+}
+
+/** The groups of rollouts of `prompts`: sampled row `p * groupSize + j` is rollout j of prompt p. */
+function groupsOf(
+  policy: Policy,
+  prompts: readonly number[][],
+  sampled: ShardRollouts,
+  groupSize: number,
+): Rollout[][] {
+  return prompts.map((prompt, p) =>
+    Array.from({ length: groupSize }, (_, j) => {
+      const row = p * groupSize + j;
+      const response = sampled.responses[row]!;
+      return { prompt, response, text: policy.tokenizer.decode(response), finished: sampled.finished[row]! };
+    }),
+  );
+}
+
+/**
+ * `groupSize` responses per problem, sampled in shards of `promptsPerShard` prompts by the runner's
+ * lanes (rollout-shards.ts): the same rollouts for any number of lanes.
+ */
+export async function sampleRolloutsInShards(
+  policy: Policy,
+  problems: readonly Problem[],
+  options: SamplingOptions,
+  promptsPerShard: number,
+  runner: MicroBatchRunner,
+): Promise<Rollout[][]> {
+  const prompts = problems.map((p) => policy.prompts.encode(p));
+  const shards = planShards(prompts, promptsPerShard, options.rng);
+  const sampled = await runner.sampleShards(shards, {
+    groupSize: options.groupSize,
+    maxNewTokens: options.maxNewTokens,
+    temperature: options.temperature,
+    topP: options.topP,
+    eosIds: policy.prompts.stopIds,
+    padId: policy.tokenizer.padId,
+  });
+  return shards.flatMap((shard, k) => groupsOf(policy, shard.prompts, sampled[k]!, options.groupSize));
 }
 
 /** Sequences per generate call when sampling k responses per problem, so that memory does not grow with k. */
@@ -128,13 +157,22 @@ export async function gradeRollouts(
   return rollouts.map((group) => group.map(() => (verdicts[cursor++]!.correct ? 1 : 0)));
 }
 
+/** Where a step's rollouts are sampled: by the runner's lanes in shards, or in this thread (absent). */
+export interface Sharding {
+  promptsPerShard: number;
+  runner: MicroBatchRunner;
+}
+
 export async function sampleGroups(
   policy: Policy,
   problems: readonly Problem[],
   options: SamplingOptions,
   grader: GraderClient,
+  sharding?: Sharding,
 ): Promise<Group[]> {
-  const rollouts = sampleRollouts(policy, problems, options);
+  const rollouts = sharding
+    ? await sampleRolloutsInShards(policy, problems, options, sharding.promptsPerShard, sharding.runner)
+    : sampleRollouts(policy, problems, options);
   const rewards = await gradeRollouts(grader, policy.prompts, problems, rollouts);
   return problems.map((problem, p) => ({ problem, rollouts: rollouts[p]!, rewards: rewards[p]! }));
 }

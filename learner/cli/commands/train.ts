@@ -49,6 +49,7 @@ interface TrainFlags extends GraderFlags {
   levels?: number[];
   saveFormat?: SaveFormat;
   microBatch?: number;
+  rolloutShardPrompts?: number;
   learnerWorkers: number;
   dryRun?: boolean;
   promptTokens: number;
@@ -79,6 +80,12 @@ export function trainCommand(): Command {
       new Option(
         "--micro-batch <n>",
         "rollouts per forward/backward pass, gradients summed (bounds memory)",
+      ).argParser(positiveInt),
+    )
+    .addOption(
+      new Option(
+        "--rollout-shard-prompts <n>",
+        "sample rollouts in shards of n prompts, each on its own stream, spread over the learner workers",
       ).argParser(positiveInt),
     )
     .addOption(learnerWorkersOption())
@@ -140,6 +147,7 @@ export function trainCommand(): Command {
       groupSize: flags.groupSize,
       miniBatchPrompts: flags.miniBatchPrompts,
       microBatch: flags.microBatch,
+      rolloutShardPrompts: flags.rolloutShardPrompts,
       maxResponseTokens: flags.maxResponseTokens,
       temperature: flags.temperature,
       loss: flags.loss,

@@ -19,7 +19,7 @@ export function backendOption(): Option {
 export function learnerWorkersOption(): Option {
   return new Option(
     "--learner-workers <n>",
-    "threads sharing out each update's micro-batches (needs a micro-batch); the same results for any n",
+    "threads sharing out each update's micro-batches (needs a micro-batch) and rollout shards; the same results for any n",
   )
     .argParser(positiveInt)
     .default(1);

@@ -1,7 +1,8 @@
 /**
  * The data-parallel update (learner/parallel): REAL and GRPO training with two workers gives the
- * same rollouts, metrics and weights, bit for bit, as in one thread on the cpu backend; a worker that
- * fails ends the run with its reason, and no worker outlives its pool.
+ * same rollouts, metrics and weights, bit for bit, as in one thread on the cpu backend, with rollouts
+ * sampled in this thread or in shards by both lanes; a worker that fails ends the run with its
+ * reason, and no worker outlives its pool.
  */
 import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -46,16 +47,16 @@ interface Run {
   weights: Record<string, Uint8Array>;
 }
 
-/** Three steps of 4 prompts x 4 rollouts, mini-batches of 2 prompts, micro-batches of 3 rollouts. */
-async function train(loss: "real" | "grpo", workers: number): Promise<Run> {
+/**
+ * Three steps of 4 prompts x 4 rollouts, mini-batches of 2 prompts, micro-batches of 3 rollouts;
+ * rollouts in shards of `rolloutShardPrompts` prompts when set.
+ */
+async function train(loss: "real" | "grpo", workers: number, rolloutShardPrompts?: number): Promise<Run> {
   const runDir = await mkdtemp(join(tmpdir(), "rlvr-parallel-"));
   dirs.push(runDir);
   const { grader, responses } = recordingGrader();
-  await trainRl(microTrainConfig({ loss, steps: 3, microBatch: 3, eval: { every: 0 } }), {
-    runDir,
-    grader,
-    workers,
-  });
+  const config = microTrainConfig({ loss, steps: 3, microBatch: 3, eval: { every: 0 }, rolloutShardPrompts });
+  await trainRl(config, { runDir, grader, workers });
   const checkpoint = await latestCheckpoint(runDir);
   const { tensors } = decodeSafetensors(await readFile(join(checkpoint!, "model.safetensors")));
   const metrics = (await readFile(join(runDir, METRICS_FILE), "utf8"))
@@ -72,6 +73,15 @@ async function train(loss: "real" | "grpo", workers: number): Promise<Run> {
   return { responses, metrics, weights };
 }
 
+function assertSameRuns(two: Run, one: Run): void {
+  assert.deepEqual(two.responses, one.responses, "rollouts");
+  assert.deepEqual(two.metrics, one.metrics, "metrics");
+  assert.deepEqual(Object.keys(two.weights).sort(), Object.keys(one.weights).sort());
+  for (const [name, bytes] of Object.entries(one.weights)) {
+    assert.ok(Buffer.from(two.weights[name]!).equals(Buffer.from(bytes)), `weights ${name}`);
+  }
+}
+
 describe("the data-parallel update", () => {
   for (const loss of ["real", "grpo"] as const) {
     it(`${loss}: two workers train bit for bit as one thread`, async () => {
@@ -82,14 +92,21 @@ describe("the data-parallel update", () => {
         one.metrics.some((m) => (m.gradNorm as number) > 0),
         "some gradient to learn from",
       );
-      assert.deepEqual(two.responses, one.responses, "rollouts");
-      assert.deepEqual(two.metrics, one.metrics, "metrics");
-      assert.deepEqual(Object.keys(two.weights).sort(), Object.keys(one.weights).sort());
-      for (const [name, bytes] of Object.entries(one.weights)) {
-        assert.ok(Buffer.from(two.weights[name]!).equals(Buffer.from(bytes)), `weights ${name}`);
-      }
+      assertSameRuns(two, one);
     });
   }
+
+  it("rollout shards: two lanes sample and train bit for bit as one thread", async () => {
+    // Two shards of 2 prompts per step: the worker samples one while the main thread samples the other.
+    const one = await train("real", 1, 2);
+    const two = await train("real", 2, 2);
+    assert.equal(one.responses.length, 3 * 4 * 4, "3 steps of 4 prompts x 4 rollouts graded");
+    assert.ok(new Set(one.responses).size > 1, "rollouts that differ");
+    assertSameRuns(two, one);
+    // Each shard has its own stream: the rollouts are not the one-stream ones.
+    const unsharded = await train("real", 1);
+    assert.notDeepEqual(one.responses, unsharded.responses);
+  });
 
   it("needs micro-batches to share out", async () => {
     const runDir = await mkdtemp(join(tmpdir(), "rlvr-parallel-"));
