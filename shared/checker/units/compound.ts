@@ -5,7 +5,7 @@
  */
 import { DIMENSIONLESS } from "./canonical.ts";
 import { conversionFactor } from "./convert.ts";
-import { type Quantity, splitQuantity } from "./quantity.ts";
+import { type Quantity, splitQuantity, WRAPPED } from "./quantity.ts";
 
 /** Compound quantities are short; a longer answer is not one, and the split stays cheap. */
 const MAX_COMPOUND_CHARS = 160;
@@ -15,7 +15,6 @@ const MAX_PARTS = 4;
 const AND_IN_TEXT = /\\(?:text|textrm|mbox|mathrm)\s*\{([^{}]*?)\s*(?:,\s*)?\band\s*\}/g;
 /** Between a unit's end (a letter, a closing brace, an abbreviation dot) and the next amount's digit. */
 const PART_BOUNDARY = /(?<=[a-zA-Z}]|[a-zA-Z]\.)\s*(?:,\s*)?(?:\band\b\s*)?(?=\d)/;
-const WRAPPED = /^\s*\\(?:text|textrm|mbox|mathrm)\s*\{([^{}]*)\}\s*$/;
 
 export interface CompoundPart extends Quantity {
   /** 1 of this part's unit in the compound's unit (the first part's). */

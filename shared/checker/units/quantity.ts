@@ -18,7 +18,7 @@ export interface Quantity {
 /** Currency signs that may precede the value. A bare `$` counts only when no other `$` follows. */
 const LEADING_SIGNS = new Set(["\\$", "€", "£", "₹", "₽"]);
 /** An answer that is one text wrapper around everything: `\text{5 cm}`. */
-const WRAPPED = /^\s*\\(?:text|textrm|mbox|mathrm)\s*\{([^{}]*)\}\s*$/;
+export const WRAPPED = /^\s*\\(?:text|textrm|mbox|mathrm)\s*\{([^{}]*)\}\s*$/;
 
 export function splitQuantity(text: string): Quantity | null {
   const wrapped = WRAPPED.exec(text);
