@@ -142,6 +142,9 @@ describe("checkAnswer: sentences that state the answer", () => {
     assert.equal(correct("So the answer is $\\boxed{5}$. Wait, that's wrong.", "5"), false);
     assert.equal(correct("So the answer is $\\boxed{5}$. That is the value we need.", "5"), true);
     assert.equal(correct("The answer is $\\boxed{5}$. Or maybe $\\boxed{6}$.", "6"), false);
+    // Only the very next sentence takes a statement back; a later one may be about anything.
+    const later = "So the answer is $\\boxed{5}$. We check it: 5 + 0 = 5. Hmm, that's wrong? No, it holds.";
+    assert.equal(correct(later, "5"), true);
   });
 
   it("reads an answer in a JSON code block, not in other code", () => {
