@@ -4,6 +4,9 @@ import { isSpace } from "./scan.ts";
 /** A clause longer than this is prose that happens to follow the phrase, not an answer. */
 const MAX_CLAUSE = 4096;
 
+/** "i.e." and "e.g." end no clause: "Answer: $\frac34$ (i.e. 0.75)". */
+const ABBREVIATION = /(?:^|[^a-zA-Z])(?:i\.\s?e|e\.\s?g)$/i;
+
 /** Which math environment the scan is inside. */
 const NONE = 0;
 const DOLLAR = 1;
@@ -52,7 +55,10 @@ export function clauseAfter(text: string, from: number): { start: number; end: n
         return start < i ? { start, end: i } : null;
       }
     } else if ((c === "." || c === "!" || c === "?") && math === NONE && depth === 0) {
-      if (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))) {
+      if (
+        (i + 1 === text.length || isSpace(text.charCodeAt(i + 1))) &&
+        !ABBREVIATION.test(text.slice(Math.max(0, i - 4), i))
+      ) {
         // An ellipsis ending the clause stays whole; the answer's cleaning decides what it means.
         const end = c === "." && text.startsWith("...", i - 2) ? i + 1 : i;
         return start < i ? { start, end } : null;

@@ -86,7 +86,7 @@ export function tailRivals(text: string, from: number): string[] {
  */
 function statedMath(clause: string): string[] {
   const reading = readSentence(clause);
-  if (reading.kind === "math") return [reading.text];
+  if (reading.kind === "math") return [reading.text, ...(reading.restated ?? [])];
   if (reading.kind === "none") return [];
   const words = reading.text
     .split(/[\s,.;:!]+/)
@@ -103,9 +103,9 @@ const COMMENT_WORDS = new Set(
   ),
 );
 
-/** The numbers and `$…$` spans of a clause. */
+/** The numbers (with their percent sign) and `$…$` spans of a clause. */
 function mathInProse(clause: string): string[] {
-  const spans = clause.match(/\$[^$]{1,200}\$|\\\([\s\S]{1,200}?\\\)|-?\d+(?:[.,/]\d+)*/g) ?? [];
+  const spans = clause.match(/\$[^$]{1,200}\$|\\\([\s\S]{1,200}?\\\)|-?\d+(?:[.,/]\d+)*(?:\s?\\?%)?/g) ?? [];
   return spans.slice(0, MAX_RIVALS).map((s) => s.replace(/^\$|\$$|^\\\(|\\\)$/g, ""));
 }
 

@@ -36,7 +36,7 @@ import {
   sentenceDoubt,
 } from "./phrases.ts";
 import { answerRegion, TAIL_CHARS } from "./region.ts";
-import { readSentence } from "./sentence.ts";
+import { readSentence, restatementsAfter } from "./sentence.ts";
 import type { Extraction, ExtractOptions, Found } from "./types.ts";
 import { visibleText } from "./visible.ts";
 import { hasBoxCommand, isBareFormula, MAX_FORMULA_CHARS, MAX_WHOLE_CHARS } from "./whole.ts";
@@ -96,6 +96,7 @@ export function extractAnswer(response: string, options: ExtractOptions): Extrac
     return withRivals(found(phrase.parts, phrase.method), [
       ...earlier,
       ...stated,
+      ...(phrase.restated ?? []),
       ...tailRivals(text, phrase.end),
     ]);
   }
@@ -106,7 +107,11 @@ export function extractAnswer(response: string, options: ExtractOptions): Extrac
     if (doubt !== null) return { found: false, reason: doubt };
     if (isNegated(text, final)) return { found: false, reason: "the response rejects its own boxed answer" };
     const earlier = earlierRivals(text, boxes, boxed.first, boxes[boxed.first].start);
-    return withRivals(found(boxed.parts, "boxed"), [...earlier, ...tailRivals(text, final.end)]);
+    return withRivals(found(boxed.parts, "boxed"), [
+      ...earlier,
+      ...restatementsAfter(text.slice(final.end)),
+      ...tailRivals(text, final.end),
+    ]);
   }
   return unmarkedAnswer(text, tailStart);
 }
@@ -153,7 +158,11 @@ function unmarkedAnswer(text: string, tailStart: number): Extraction {
       return { found: true, text: whole, method: "whole" };
     const reading = readSentence(whole);
     const math = reading.kind === "math" ? cleanAnswer(reading.text) : "";
-    if (math !== "") return { found: true, text: math, method: "whole" };
+    if (math !== "")
+      return withRivals(
+        { found: true, text: math, method: "whole" },
+        reading.kind === "math" ? (reading.restated ?? []) : [],
+      );
   }
   const environment = lastMathEnvironment(text);
   if (environment !== null) return { found: true, text: environment, method: "math-env" };

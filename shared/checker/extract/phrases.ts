@@ -3,7 +3,7 @@ import { finalBoxed, topLevelBoxes } from "./boxed.ts";
 import { clauseAfter } from "./clause.ts";
 import { cleanAnswer } from "./clean.ts";
 import { lastMatch } from "./scan.ts";
-import { readSentence } from "./sentence.ts";
+import { readSentence, restatementsAfter } from "./sentence.ts";
 import { DOUBT, REFUSAL } from "./words.ts";
 
 // Markdown bold may sit between the words and the colon ("**Final Answer:**", "**Final Answer**:"). A
@@ -28,7 +28,7 @@ const FOREIGN_ANSWER =
  * `\s+` there would retry along every long run of spaces.
  */
 const JUSTIFICATION =
-  /,\s*(?:which|since|because|so|where|hence|thus|therefore|not)\b|\s(?:because|since)\b/i;
+  /,\s*(?:which(?!\s+(?:is|equals)\b)|since|because|so|where|hence|thus|therefore|not)\b|\s(?:because|since)\b/i;
 
 /** "The answer is not 4 but 5": the value rejected first is not the answer. */
 const REJECTED_FIRST = /^\s*not\s+[^,;]{1,40}?[,;]?\s+but\s+/i;
@@ -45,6 +45,8 @@ export interface PhraseStatement {
   end: number;
   /** Why the statement does not commit to its answer ("Answer: 5?", "I don't know if the answer is 5"). */
   doubt?: string;
+  /** The answer said again in another form ("Answer: $\frac34$, i.e., 75%"): each must equal it. */
+  restated?: string[];
 }
 
 /**
@@ -60,11 +62,19 @@ function phraseAnswer(pattern: RegExp, text: string, from: number): PhraseStatem
   const doubt = sentenceDoubt(text, phrase.index, clause.end);
   if (doubt !== null)
     return { parts: [], math: true, start: phrase.index, answerStart: clause.start, end: clause.end, doubt };
-  const boxed = finalBoxed(text, topLevelBoxes(text, clause.start, clause.end));
+  const boxes = topLevelBoxes(text, clause.start, clause.end);
+  const boxed = finalBoxed(text, boxes);
   if (boxed !== null) {
-    return boxed.empty === undefined
-      ? { parts: boxed.parts, math: true, start: phrase.index, answerStart: clause.start, end: clause.end }
-      : null;
+    if (boxed.empty !== undefined) return null;
+    const restated = restatementsAfter(text.slice(boxes[boxes.length - 1].end, clause.end));
+    return {
+      parts: boxed.parts,
+      math: true,
+      start: phrase.index,
+      answerStart: clause.start,
+      end: clause.end,
+      ...(restated.length > 0 ? { restated } : {}),
+    };
   }
   const words = withoutUnopenedClosers(text.slice(clause.start, clause.end)).replace(REJECTED_FIRST, "");
   const justification = words.search(JUSTIFICATION);
@@ -79,6 +89,7 @@ function phraseAnswer(pattern: RegExp, text: string, from: number): PhraseStatem
         start: phrase.index,
         answerStart: clause.start,
         end: clause.end,
+        ...(reading.kind === "math" && reading.restated ? { restated: reading.restated } : {}),
       };
 }
 

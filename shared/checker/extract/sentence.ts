@@ -8,11 +8,14 @@
 import { unitOf } from "../units/vocabulary.ts";
 import { cleanAnswer, SEQUENCE_CONTINUES } from "./clean.ts";
 import { isAsciiLetter, isDigit, isSpace } from "./scan.ts";
-import { COUNTED, FILLERS, REFUSAL, UNCERTAIN, VALUE_WORDS } from "./words.ts";
+import { COUNTED, FILLERS, REFUSAL, RESTATEMENT, UNCERTAIN, VALUE_WORDS } from "./words.ts";
 
 export type SentenceReading =
-  /** The math the sentence states: one span, or spans joined by "and"/"or" as a list. */
-  | { kind: "math"; text: string }
+  /**
+   * The math the sentence states: one span, or spans joined by "and"/"or" as a list; `restated` holds
+   * the same value said again in another form ("$\frac34$, i.e., 75%"), which must equal it.
+   */
+  | { kind: "math"; text: string; restated?: string[] }
   /** Words that are part of the answer: the sentence, compared as a whole. */
   | { kind: "prose"; text: string }
   | { kind: "none" };
@@ -173,7 +176,64 @@ function isSetAside(word: string, afterMath: boolean): boolean {
 /** "and" that lists nothing ("6 apples and that is all") is a filler; "or" never is ("5 or so"). */
 const AND = new Set(["and", "et", "y", "und", "и", "和", "与", "及"]);
 
+/**
+ * Reads a sentence that may restate its value ("$\frac34$, i.e., 75%", "12 (that is, a dozen)"): the
+ * value before the first restatement is the answer, and the math of each restatement is returned
+ * beside it. When the words before a restatement are not math, the sentence is read whole.
+ */
 export function readSentence(sentence: string): SentenceReading {
+  const segments = sentence.length > MAX_SENTENCE ? [sentence] : splitAtRestatements(sentence);
+  if (segments.length === 1) return readClause(sentence);
+  const head = readClause(segments[0]);
+  if (head.kind !== "math") return readClause(sentence);
+  const restated = restatedMath(segments.slice(1));
+  return restated.length > 0 ? { ...head, restated } : head;
+}
+
+/**
+ * The values restated after an answer that ends just before `text` ("$, i.e., 75%." after a box), or
+ * none when other words come between the answer and the restatement.
+ */
+export function restatementsAfter(text: string): string[] {
+  const segments = splitAtRestatements(text.slice(0, MAX_SENTENCE));
+  return segments.length > 1 && /^[\s$)\]}*]*$/.test(segments[0]) ? restatedMath(segments.slice(1)) : [];
+}
+
+/** The text before the first restatement word and after each one. */
+function splitAtRestatements(sentence: string): string[] {
+  const segments: string[] = [];
+  let rest = sentence;
+  for (
+    let m = RESTATEMENT.exec(rest);
+    m !== null && segments.length < MAX_RESTATEMENTS;
+    m = RESTATEMENT.exec(rest)
+  ) {
+    segments.push(rest.slice(0, m.index));
+    rest = rest.slice(m.index + m[0].length);
+  }
+  segments.push(rest);
+  return segments;
+}
+
+function restatedMath(segments: string[]): string[] {
+  return segments
+    .map((segment) => readClause(withoutUnopenedParenthesis(segment)))
+    .flatMap((reading) => (reading.kind === "math" ? [reading.text] : []));
+}
+
+/** Restatements read in one sentence; a real one has one or two. */
+const MAX_RESTATEMENTS = 4;
+
+/** "75%)" closes the parenthesis that "(or" opened. */
+function withoutUnopenedParenthesis(segment: string): string {
+  const trimmed = segment.trim().replace(/[.,;]+$/, "");
+  const opened = trimmed.split("(").length - 1;
+  const closed = trimmed.split(")").length - 1;
+  return closed > opened && trimmed.endsWith(")") ? trimmed.slice(0, -1) : trimmed;
+}
+
+/** One clause without restatements, read as math, prose or nothing. */
+function readClause(sentence: string): SentenceReading {
   const text = sentence.trim();
   if (text === "") return { kind: "none" };
   // A question is not an answer ("Answer: 5?"), nor is a statement that hedges in words.

@@ -18,6 +18,13 @@ export const DOUBT =
 /** "Or" between values: in a sentence it lists answers ("x = 2 or x = 3"), beside a final answer it offers another. */
 const OR = /\b(?:or|either|ou|oder)\b|или|либо|或者?/i;
 
+/**
+ * Words that restate the value just given in another form ("$\frac34$, i.e., 75%", "$\frac34$ (or 75%)",
+ * "12, that is, a dozen"): the restated value must equal the answer, else the response states two answers.
+ */
+export const RESTATEMENT =
+  /(?:\(\s*(?:or\b|i\.\s?e\.?|that is|in other words|equivalently)|,\s*(?:i\.\s?e\.?|that is|namely|or equivalently|equivalently|in other words|which (?:is|equals))|(?<=\s)i\.\s?e\.)(?![a-zA-Z])\s*,?/i;
+
 /** Any hedge: doubt, or another value offered. */
 export const HEDGE = new RegExp(`${UNCERTAIN.source}|${OR.source}`, "i");
 

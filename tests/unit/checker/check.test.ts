@@ -147,6 +147,31 @@ describe("checkAnswer: sentences that state the answer", () => {
     assert.equal(correct(later, "5"), true);
   });
 
+  it("reads a value restated in another form as one answer, and a different restated value as a hedge", () => {
+    const forms = [
+      "The probability is $\\frac{3}{4}$, i.e., 75%.",
+      "The answer is $\\frac{3}{4}$ (or 75%).",
+      "The answer is $\\frac{3}{4}$, or equivalently $0.75$.",
+      "Final answer: $\\frac{3}{4}$ (i.e. 0.75)",
+      "The answer is $\\frac{3}{4}$, which is 75%.",
+      "The answer is $\\boxed{\\frac{3}{4}}$, i.e., 75%.",
+      "$\\boxed{\\frac{3}{4}}$ (or 75\\%).",
+      "$\\boxed{\\frac{3}{4}}$, that is, $0.75$.",
+    ];
+    for (const response of forms) {
+      assert.equal(correct(response, "\\frac34"), true, response);
+      const hedge = response.replace(/75|0\.75/, (v) => (v === "75" ? "80" : "0.8"));
+      assert.equal(correct(hedge, "\\frac34"), false, hedge);
+      assert.equal(correct(hedge, "0.8"), false, hedge);
+    }
+    // The value before the restatement is the answer, whatever form the restatement takes.
+    assert.equal(correct("The answer is $\\frac{3}{5}$, which is 75%.", "\\frac34"), false);
+    // Words after "i.e." or "which is" restate nothing: "the smallest prime", "2 more than 10".
+    assert.equal(correct("The answer is $\\boxed{2}$, i.e., the smallest prime.", "2"), true);
+    assert.equal(correct("The answer is 12, which is 2 more than 10.", "12"), true);
+    assert.equal(correct("Thus $x = \\frac{\\pi}{4}$, i.e., $45^\\circ$.", "\\frac{\\pi}{4}"), true);
+  });
+
   it("reads an answer in a JSON code block, not in other code", () => {
     assert.equal(correct('```json\n{"answer": 5}\n```', "5"), true);
     assert.equal(correct("```python\nprint(5)\n```", "5"), false);
