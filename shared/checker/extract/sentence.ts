@@ -5,6 +5,7 @@
  * (words.ts, the unit vocabulary), and only when every word may be set aside does the math alone stand
  * for the answer. Otherwise the whole sentence is the answer, compared as text.
  */
+import { splitCompound } from "../units/compound.ts";
 import { unitOf } from "../units/vocabulary.ts";
 import { cleanAnswer, SEQUENCE_CONTINUES } from "./clean.ts";
 import { isAsciiLetter, isDigit, isSpace } from "./scan.ts";
@@ -246,6 +247,8 @@ function readClause(sentence: string): SentenceReading {
   )
     return { kind: "prose", text };
   const parts = pieces(text);
+  const compound = compoundQuantity(text, parts);
+  if (compound !== null) return { kind: "math", text: compound };
   const spans: string[] = [];
   const units: string[] = [];
   let joined = false;
@@ -276,6 +279,18 @@ function readClause(sentence: string): SentenceReading {
   if (math.length === 0) return { kind: "none" };
   const unit = units.length > 0 && math.length === 1 ? ` \\text{ ${units.join(" ")}}` : "";
   return { kind: "math", text: `${math.join(", ")}${unit}` };
+}
+
+/**
+ * An amount in descending units after the words that introduce it ("The total is 5 feet 4 inches",
+ * "4 hours and 30 minutes"): one value, where the word loop would read two, or a list.
+ */
+function compoundQuantity(text: string, parts: Piece[]): string | null {
+  const first = parts.findIndex((part) => part.kind === "math");
+  if (first < 0 || parts.filter((part) => part.kind === "math").length < 2) return null;
+  if (!parts.slice(0, first).every((part) => isSetAside(part.text, false))) return null;
+  const candidate = cleanAnswer(text.slice(parts[first].start));
+  return splitCompound(candidate) === null ? null : candidate;
 }
 
 /**

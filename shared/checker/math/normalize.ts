@@ -238,6 +238,35 @@ function stripTrailingUnitWords(s: string): string {
   return s.slice(0, i);
 }
 
+/** The elements of a list at the top level (`(1, 2), 3` has two), or one element when it is none. */
+export function topLevelElements(s: string): string[] {
+  const elements: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth = Math.max(0, depth - 1);
+    else if (c === "," && depth === 0) {
+      elements.push(s.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  elements.push(s.slice(start).trim());
+  return elements;
+}
+
+/**
+ * A list whose elements carry units (`3 cm, 4 cm`) is the list of the amounts; whether the two sides'
+ * units agree is the quantity comparison's question.
+ */
+function stripListUnits(s: string): string {
+  const elements = topLevelElements(s);
+  if (elements.length < 2) return s;
+  const stripped = elements.map(stripTrailingUnitWords);
+  return stripped.some((element, k) => element !== elements[k]) ? stripped.join(", ") : s;
+}
+
 /** Most words a trailing unit phrase has (`kcal m^{-2} yr^{-1}`). */
 const MAX_UNIT_WORDS = 6;
 const TRAILING_EXPONENT = /\^\{?-?\d+\}?$/;
@@ -357,7 +386,7 @@ export function normalizeLatex(input: string): string {
   // The lookbehinds make each run of separators one match attempt, not one per character.
   s = s.replace(/^[,;:\s]+|^\.(?!\d)|(?<![,;:\s])[,;:\s]+$/g, "");
   if (/[^.]\.$/.test(s)) s = s.slice(0, -1).replace(/(?<![,;:\s])[,;:\s]+$/, "");
-  s = stripTrailingUnitWords(s).trim();
+  s = stripListUnits(stripTrailingUnitWords(s).trim());
   s = s.replace(GOING_ON_DECIMAL, (_m, sign: string, whole: string, digits: string) =>
     goingOnDecimal(sign, whole, digits),
   );

@@ -6,9 +6,11 @@
  * When one side has no unit, or both have the same, the normaliser sets the unit aside instead.
  */
 import type { GradeOptions } from "../../contracts/grading.ts";
+import { DIMENSIONLESS } from "../units/canonical.ts";
 import { type CompoundPart, conversionFactor, splitCompound, splitQuantity } from "../units/index.ts";
 import * as Cx from "./complex.ts";
 import type { Outcome } from "./context.ts";
+import { topLevelElements } from "./normalize.ts";
 import { evaluate } from "./numeric.ts";
 import { parseMath } from "./parse.ts";
 import { statedPrecision } from "./precision.ts";
@@ -18,6 +20,9 @@ import { close } from "./sampling.ts";
 const CONVERSION_TOLERANCE = 1e-9;
 
 export function compareQuantities(response: string, gold: string, options: GradeOptions): Outcome | null {
+  const listUnits = [listUnit(response), listUnit(gold)];
+  if (listUnits[0] !== null && listUnits[1] !== null && listUnits[0] !== listUnits[1])
+    return { equal: false, method: "none", reason: `different units: ${listUnits[0]} vs ${listUnits[1]}` };
   const r = readQuantity(response);
   const g = readQuantity(gold);
   if (r === null && g !== null && g.parts.length > 1) return compoundAndPlain(g, response, options);
@@ -41,6 +46,19 @@ export function compareQuantities(response: string, gold: string, options: Grade
         reason: `different quantities: ${r.text} is ${converted.re} ${g.unit}, not ${g.text}`,
       };
 }
+
+/** The one unit every element of a list carries (`3 cm, 4 cm` → cm), or null. */
+function listUnit(text: string): string | null {
+  if (text.length > MAX_LIST_CHARS) return null;
+  const elements = topLevelElements(text);
+  if (elements.length < 2) return null;
+  const units = new Set(elements.map((element) => splitQuantity(element)?.unit ?? null));
+  const [unit] = units;
+  return units.size === 1 && unit !== null && unit !== DIMENSIONLESS ? unit : null;
+}
+
+/** Lists of quantities are short; a longer list is read without its units' check. */
+const MAX_LIST_CHARS = 2000;
 
 /** An amount with a unit: one part (`1.5 m`) or a compound's parts in its first unit (`1 m 20 cm`). */
 interface Read {

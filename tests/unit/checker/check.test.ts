@@ -229,6 +229,28 @@ describe("checkAnswer: classes from other graders' test pairs", () => {
   });
 });
 
+describe("checkAnswer: amounts with units in sentences and lists", () => {
+  it("reads an amount in descending units stated in a sentence as one amount", () => {
+    assert.equal(correct("So the total is 5 feet 4 inches.", "64"), true);
+    assert.equal(correct("It takes 4 hours and 30 minutes.", "4.5"), true);
+    assert.equal(correct("The answer is 4 hours and 30 minutes.", "270"), true);
+    // Not the last number alone, and not a list of two.
+    assert.equal(correct("So the total is 5 feet 4 inches.", "4"), false);
+    assert.equal(correct("It takes 4 hours and 30 minutes.", "4, 30"), false);
+    assert.equal(correct("It takes 4 hours and 30 minutes.", "5"), false);
+    // A qualified amount is still qualified.
+    assert.equal(correct("So the total is about 5 feet 4 inches.", "64"), false);
+  });
+
+  it("compares a list whose elements carry one unit as the list of amounts, and different units as different", () => {
+    assert.equal(correct("The answer is $\\boxed{3 cm, 4 cm}$", "3, 4"), true);
+    assert.equal(correct("The sides are 3 m and 4 m.", "3, 4"), true);
+    assert.equal(correct("The sides are 3 m and 4 m.", "3, 5"), false);
+    assert.equal(correct("$\\boxed{3 \\text{ centimeters}, 4 \\text{ centimeters}}$", "3 cm, 4 cm"), true);
+    assert.equal(correct("$\\boxed{3 m, 4 m}$", "3 cm, 4 cm"), false);
+  });
+});
+
 describe("checkAnswer: clock times", () => {
   it("compares a gold that can only be a time of day as a time, not as a ratio", () => {
     assert.equal(correct("\\boxed{1:10}", "3:30"), false, "3:30 is half past three, not the ratio 1:10");
