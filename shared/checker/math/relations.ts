@@ -8,7 +8,7 @@ import * as Cx from "./complex.ts";
 import { type Context, differ, type Outcome, same } from "./context.ts";
 import { evaluate } from "./numeric.ts";
 import { render } from "./render.ts";
-import { MIN_VALID_POINTS, sample } from "./sampling.ts";
+import { close, MIN_VALID_POINTS, sample } from "./sampling.ts";
 
 type Recurse = (a: Node, b: Node, ctx: Context) => Outcome;
 
@@ -123,7 +123,9 @@ function proportional(a: Node & { t: "rel" }, b: Node & { t: "rel" }, ctx: Conte
     const r = Cx.div(x, y);
     if (ratio === null) ratio = r;
     else if (Cx.abs(Cx.sub(r, ratio)) > 1e-8 * Cx.abs(ratio)) {
-      return differ("the equations have different solutions", "equation");
+      return da.op === "=" && scaledBySymbols(da.d, db.d, ctx)
+        ? same("equation")
+        : differ("the equations have different solutions", "equation");
     }
     valid++;
   }
@@ -136,6 +138,50 @@ function proportional(a: Node & { t: "rel" }, b: Node & { t: "rel" }, ctx: Conte
     return differ("the inequalities point in different directions", "equation");
   }
   return same("equation");
+}
+
+/** Largest power of one symbol an equation may be multiplied through by. */
+const MAX_SCALING_POWER = 4;
+
+/**
+ * Whether `a = 0` is `b = 0` multiplied through by a product of powers of its symbols (`ax + b = c`
+ * and `x + b/a = c/a`; `LC v'' + v = u` and `v'' + v/(LC) = u/(LC)`), where that factor vanishes
+ * only where the other side is undefined: `x(x-1) = 0` is not `x - 1 = 0`, its factor x vanishes
+ * where `x - 1` is defined. The factor's powers are read from doubling each symbol at one point, then
+ * checked at every sample point.
+ */
+function scaledBySymbols(a: Node, b: Node, ctx: Context): boolean {
+  const names = [...symbols(a, symbols(b))].sort();
+  const base = sample([a, b], ctx.products)?.[0];
+  if (base === undefined || names.length === 0) return false;
+  const at = (point: Map<string, Cx.C>, node: Node) =>
+    evaluate(node, { vars: point, products: ctx.products });
+  const factor = (point: Map<string, Cx.C>) => Cx.div(at(point, a), at(point, b));
+  const h0 = factor(base.point);
+  if (!Cx.finite(h0) || Cx.abs(h0) < 1e-12) return false;
+  const powers = new Map<string, number>();
+  for (const name of names) {
+    const doubled = new Map(base.point);
+    doubled.set(name, Cx.mul(base.point.get(name)!, Cx.c(2)));
+    const step = Cx.div(factor(doubled), h0);
+    const power = Math.round(Math.log2(Cx.abs(step)));
+    if (!close(step, Cx.c(2 ** power), 1e-8) || Math.abs(power) > MAX_SCALING_POWER) return false;
+    if (power !== 0) powers.set(name, power);
+  }
+  if (powers.size === 0) return false;
+  const monomial = (point: Map<string, Cx.C>) =>
+    [...powers].reduce((m, [name, power]) => Cx.mul(m, Cx.pow(point.get(name)!, Cx.c(power))), Cx.c(1));
+  const constant = Cx.div(h0, monomial(base.point));
+  for (const { point } of sample([a, b], ctx.products) ?? []) {
+    const h = factor(point);
+    if (Cx.finite(h) && !close(Cx.div(h, monomial(point)), constant, 1e-8)) return false;
+  }
+  // Where the factor vanishes (a symbol with a positive power is 0), the divided side must be undefined.
+  return [...powers].every(([name, power]) => {
+    const zero = new Map(base.point);
+    zero.set(name, Cx.c(0));
+    return !Cx.finite(at(zero, power > 0 ? b : a));
+  });
 }
 
 export function compareRelations(a: Node, b: Node, ctx: Context, recurse: Recurse): Outcome {

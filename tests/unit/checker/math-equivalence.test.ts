@@ -123,6 +123,20 @@ describe("equations", () => {
     different("y = 2x+1", "y = 2x-1");
     different("y = x", "y = x^2");
   });
+
+  it("accepts an equation multiplied through by symbols that the other side divides by, and no other factor", () => {
+    same("a x + b = c", "x + \\frac{b}{a} = \\frac{c}{a}");
+    same("m a = F", "a = \\frac{F}{m}");
+    same("\\frac{1}{x} = 2", "1 = 2x");
+    same("LC \\frac{d^2 v}{dt^2} + v = u", "\\frac{d^{2} v}{d t^{2}}+\\frac{v}{L C}=\\frac{u}{L C}");
+    // A factor that vanishes where the other side is defined adds solutions.
+    different("x(x-1) = 0", "x - 1 = 0");
+    different("x^2 = x y", "x = y");
+    different("x^2 y = y", "x^2 = 1");
+    different("(x+1)(x-1) = 0", "x - 1 = 0");
+    // Inequalities are not scaled by symbols, whose sign is unknown.
+    different("a x > a", "x > 1");
+  });
 });
 
 describe("inequalities and intervals", () => {
