@@ -93,8 +93,15 @@ export function findChoice(text: string, boxed: string[] | null): Choice {
 /** Standalone option letters (up to J: some tests have ten options); not the A of a word or of `\Alpha`. */
 const OPTION_LETTER = /(?<![A-Za-z\\])\(?([A-J])\)?(?![A-Za-z])/g;
 
+/** The pronoun, not option I: "I choose B", "I'm sure it is C". */
+const PRONOUN_I = /^(?:\s+[a-z]|')/;
+
 function namesSeveralOptions(text: string): boolean {
   const letters = new Set<string>();
-  for (const m of text.matchAll(OPTION_LETTER)) letters.add(m[1]);
+  for (const m of text.matchAll(OPTION_LETTER)) {
+    const end = m.index + m[0].length;
+    if (m[0] === "I" && PRONOUN_I.test(text.slice(end, end + 2))) continue;
+    letters.add(m[1]);
+  }
   return letters.size > 1;
 }

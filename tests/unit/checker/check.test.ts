@@ -216,6 +216,13 @@ describe("checkAnswer: classes from other graders' test pairs", () => {
     assert.equal(correct("\\mathrm{E}*2", "E"), false);
   });
 
+  it("reads the pronoun I as no option", () => {
+    assert.equal(correct("I choose option B.", "B"), true);
+    assert.equal(correct("I'm confident: (B)", "B"), true);
+    assert.equal(correct("I choose option B.", "C"), false);
+    assert.equal(correct("I think (A) or (B).", "B"), false);
+  });
+
   it("reads digits grouped by ,\\! in twos as one number", () => {
     assert.equal(correct("56,\\!01,\\!78,\\!95,\\!760", "56017895760"), true);
     assert.equal(correct("56,\\!01,\\!78,\\!95,\\!760", "56017895761"), false);
