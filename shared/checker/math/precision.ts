@@ -23,17 +23,22 @@ export function statedPrecision(node: Node): number | null {
   return loosest;
 }
 
-/** A plain decimal number: `0.25`, `-1.5`, `4.5e33`, `8.7 \times 10^{8}`. */
+/**
+ * A plain decimal number: `0.25`, `-1.5`, `4.5e33`, `8.7 \times 10^{8}`, and a decimal angle in degrees
+ * read in radians (`36.87^\circ` as 36.87 · π/180), which keeps the precision it was stated with.
+ */
 function isPlainDecimal(node: Node): boolean {
   if (node.t === "neg") return isPlainDecimal(node.arg);
   if (node.t === "num") return isDecimalLiteral(node.v);
+  if (node.t !== "mul" || node.args.length !== 2 || !isPlainDecimal(node.args[0])) return false;
+  const factor = node.args[1];
   return (
-    node.t === "mul" &&
-    node.args.length === 2 &&
-    isPlainDecimal(node.args[0]) &&
-    node.args[1].t === "pow" &&
-    node.args[1].base.t === "num" &&
-    node.args[1].base.v === "10"
+    (factor.t === "pow" && factor.base.t === "num" && factor.base.v === "10") ||
+    (factor.t === "div" &&
+      factor.num.t === "sym" &&
+      factor.num.name === "pi" &&
+      factor.den.t === "num" &&
+      factor.den.v === "180")
   );
 }
 
@@ -45,9 +50,9 @@ const BOTH_DECIMAL_EXPRESSIONS_TOLERANCE = 1e-9;
  * sets the precision: an exact gold (integer, fraction, radical, π) needs an exactly equal response, so
  * a rounded decimal (`0.3` for 1/3, `1.41` for √2, `7e2` for 721) earns nothing unless the caller asks
  * for a tolerance; a decimal gold is matched to its own stated precision (gold `3.14`: `3.14159` and
- * π match, `3.1` does not). When both sides are expressions with decimals, a literal's precision says
- * nothing about the expression's value (`125 - 1.26P` is within 0.4% of `125 - 1.25P`), so they must
- * agree up to rounding.
+ * π match, `3.1` does not, and neither do `\arcsin(0.6)` against `0.65`). When the gold is an expression
+ * with decimals, a literal's precision says nothing about the expression's value (`125 - 1.26P` is
+ * within 0.4% of `125 - 1.25P`), so a response with decimals must agree with it up to rounding.
  */
 export function decimalTolerance(response: Node, gold: Node, options: GradeOptions): number | null {
   const pr = statedPrecision(response);
@@ -55,7 +60,6 @@ export function decimalTolerance(response: Node, gold: Node, options: GradeOptio
   if (pr === null && pg === null) return null;
   if (options.relativeTolerance !== null) return options.relativeTolerance;
   if (pg === null) return null;
-  if (pr !== null && !(isPlainDecimal(response) && isPlainDecimal(gold)))
-    return BOTH_DECIMAL_EXPRESSIONS_TOLERANCE;
+  if (pr !== null && !isPlainDecimal(gold)) return BOTH_DECIMAL_EXPRESSIONS_TOLERANCE;
   return pg;
 }

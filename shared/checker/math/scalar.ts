@@ -2,7 +2,7 @@
  * Compares two single values: exactly when both are exact, within a decimal's stated precision when
  * one side is a decimal, and by evaluation at random points when they contain variables.
  */
-import { type Node, num, replaceNodes, some, sym, symbols } from "./ast.ts";
+import { countNodes, type Node, num, replaceNodes, some, sym, symbols } from "./ast.ts";
 import * as Cx from "./complex.ts";
 import { type Context, differ, type Outcome, same } from "./context.ts";
 import { exactEqual, exactText, exactValue } from "./exact.ts";
@@ -26,6 +26,9 @@ const NUMERIC_TOLERANCE = 1e-10;
 const HUGE = 1e9;
 
 const hasPi = (node: Node) => some(node, (n) => n.t === "sym" && n.name === "pi");
+/** An angle in radians without π: `\arctan 1` against `45^\circ`. */
+const INVERSE_TRIG = new Set(["arcsin", "arccos", "arctan", "arccot", "arcsec", "arccsc"]);
+const isInverseTrig = (n: Node) => n.t === "call" && INVERSE_TRIG.has(n.fn);
 
 const hundredth = (node: Node): Node => ({ t: "div", num: node, den: num("100") });
 const toRadians = (node: Node): Node => ({
@@ -42,7 +45,7 @@ function readings(node: Node, other: Node, ctx: Context): Node[] {
     return [node.arg, hundredth(node.arg)];
   }
   if (node.t === "deg" && other.t !== "deg")
-    return hasPi(other) ? [node.arg, toRadians(node.arg)] : [node.arg];
+    return hasPi(other) || some(other, isInverseTrig) ? [node.arg, toRadians(node.arg)] : [node.arg];
   if ((node.t === "pct" && other.t === "pct") || (node.t === "deg" && other.t === "deg")) return [node.arg];
   // `\log` without a base is the natural log to some and the common log to others (`\log 100` = 2).
   if (some(node, isBaselessLog) && !some(other, isLog)) return [node, replaceNodes(node, commonLog)];
@@ -114,12 +117,34 @@ function compareConstants(a: Node, b: Node, ctx: Context): Outcome {
     return differ(`${why}: a rounded decimal for an exact value`, "exact");
   if (tolerance !== null)
     return withinTolerance(va, vb, tolerance) ? same("tolerance") : differ(why, "tolerance");
+  // Doubles cannot see below their range (`e^{-1000}` is 0 there, as is `e^{-1001}`) nor tell
+  // rounding noise from a true zero (`\sin\pi` is 1.2e-16): unless both sides are 0 without a power
+  // leaving that range, only a symbolic proof says equal.
+  const zero = (v: Cx.C) => Cx.abs(v) === 0;
+  if ((zero(va) || zero(vb)) && !(zero(va) && zero(vb) && !leavesDoubleRange(a) && !leavesDoubleRange(b))) {
+    return symbolicallyEqual(a, b, ctx.products)
+      ? same("symbolic")
+      : differ(`${why}: no symbolic proof that both are 0`, "symbolic");
+  }
   if (!close(va, vb, NUMERIC_TOLERANCE)) return differ(why, "sampling");
   // Doubles cannot see √2 next to 10^{20}: at such magnitudes only a symbolic proof says equal.
   if (Math.max(Cx.abs(va), Cx.abs(vb)) > HUGE && !symbolicallyEqual(a, b, ctx.products)) {
     return differ("too large to compare numerically, and no symbolic proof of equality", "symbolic");
   }
   return same("sampling");
+}
+
+/** Powers looked at for leaving the double range; a larger expression is taken to leave it. */
+const MAX_RANGE_NODES = 200;
+
+/** Whether a power in `node` underflows to 0 or overflows (`e^{-1000}`, `\frac{1}{e^{1000}}`). */
+function leavesDoubleRange(node: Node): boolean {
+  if (countNodes(node) > MAX_RANGE_NODES) return true;
+  return some(node, (n) => {
+    if (n.t !== "pow") return false;
+    const value = evaluate(n);
+    return !Cx.finite(value) || (Cx.abs(value) === 0 && Cx.abs(evaluate(n.base)) !== 0);
+  });
 }
 
 /** One side is too large to build: compare orders of magnitude, never call them equal blindly. */

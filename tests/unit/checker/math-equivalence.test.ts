@@ -81,6 +81,21 @@ describe("numbers", () => {
     same("\\frac{1}{1+i}", "\\frac{1-i}{2}");
     different("6 - 5i", "6 + 5i");
   });
+
+  it("calls a value 0 only when it is 0, not when doubles round it there", () => {
+    // Below the double range both sides read 0; only a proof may call them equal.
+    different("e^{-1000}", "0");
+    different("e^{-1000}", "e^{-1001}");
+    different("\\frac{1}{e^{1000}}", "0");
+    different("e^{-50}", "0");
+    same("e^{-1000}", "\\frac{1}{e^{1000}}");
+    // Rounding noise around a true zero: proved 0 symbolically.
+    same("\\sin \\pi", "0");
+    same("\\sin 2\\pi", "0");
+    same("\\ln 1", "0");
+    same("\\log_2 1", "0");
+    same("\\sqrt{2}-\\sqrt{2}", "0");
+  });
 });
 
 describe("expressions", () => {
@@ -406,6 +421,18 @@ describe("degrees", () => {
     same("30^\\circ", "\\frac{\\pi}{6}");
     same("\\sin 30^\\circ", "\\frac12");
     different("30^\\circ", "\\frac{\\pi}{3}");
+  });
+
+  it("reads degrees as radians against an inverse trigonometric value, to the degrees' stated precision", () => {
+    same("\\arctan 1", "45^\\circ");
+    same("45^\\circ", "\\arcsin\\frac{\\sqrt2}{2}");
+    same("\\arcsin(0.6)", "36.87^\\circ");
+    same("\\arcsin(0.6)", "0.64");
+    different("\\arctan 1", "30^\\circ");
+    different("\\arcsin(0.6)", "37.5^\\circ");
+    different("\\arcsin(0.6)", "0.65");
+    // A gold that is an expression with decimals still needs agreement up to rounding.
+    different("125 - 1.26P", "125 - 1.25P");
   });
 });
 
