@@ -185,12 +185,32 @@ function unmarkedAnswer(text: string, tailStart: number): Extraction {
       return { found: false, reason: `the last number is qualified by "${next}"` };
     return { found: true, text: number.text, method: "last-number" };
   }
-  // A short answer in words ("Evelyn", "no solution") is compared as text.
+  // A short answer in words ("Evelyn", "no solution", "The day is Tuesday.") is compared as text.
   const whole = cleanAnswer(trimmed);
   return whole !== "" && whole.length <= MAX_WHOLE_CHARS && !hasBoxCommand(whole)
-    ? { found: true, text: whole, method: "whole" }
+    ? { found: true, text: copulaComplement(whole) ?? whole, method: "whole" }
     : { found: false, reason: "no answer found in the response" };
 }
+
+/** "The day is Tuesday" → Tuesday: the last "is"/"are"/"was" in a short sentence, before one to three words. */
+const COPULA = /\b(?:is|are|was|were)\s+/gi;
+const MAX_COMPLEMENT_WORDS = 3;
+
+function copulaComplement(sentence: string): string | null {
+  let last: RegExpExecArray | null = null;
+  COPULA.lastIndex = 0;
+  for (let m = COPULA.exec(sentence); m !== null; m = COPULA.exec(sentence)) last = m;
+  if (last === null || last.index === 0) return null;
+  const complement = cleanAnswer(sentence.slice(last.index + last[0].length));
+  const words = complement.split(/\s+/);
+  const valueWord = words.some(
+    (word) => VALUE_WORDS.has(word.toLowerCase()) || JOINING_WORDS.has(word.toLowerCase()),
+  );
+  return complement !== "" && words.length <= MAX_COMPLEMENT_WORDS && !valueWord ? complement : null;
+}
+
+/** Words that make a complement more than one answer ("Tuesday or Wednesday"). */
+const JOINING_WORDS = new Set(["or", "and", "nor"]);
 
 const PERCENT_WORDS = new Set(["percent", "percentage", "pct"]);
 const AREA_UNIT =

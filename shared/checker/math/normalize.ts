@@ -375,7 +375,9 @@ export function normalizeLatex(input: string): string {
     // `\frac{dy}{dx} = …` names the derivative: a label, like `y' =`, not the quotient d·y / (d·x).
     .replace(/^\s*\\frac\s*\{\s*d\s*([a-zA-Z])\s*\}\s*\{\s*d\s*([a-zA-Z])\s*\}\s*(?==)/, "$1'")
     // A text minus sign is a minus sign: `\text{-}5`.
-    .replace(/\\text\s*\{\s*-\s*\}/g, "-");
+    .replace(/\\text\s*\{\s*-\s*\}/g, "-")
+    // "x is real" says nothing before a condition on x: `x \in \mathbb{R}, x \ne 3`.
+    .replace(/^\s*([a-zA-Z])\s*\\in\s*\\mathbb\s*\{?\s*R\s*\}?\s*,\s*(?=\1(?![a-zA-Z]))/, "");
   s = nestedListMatrix(mathSetInText(s));
   s = boundsJoinedByAnd(s);
   s = stripUnitText(s).replace(/,(?:\s*,)+/g, ",");

@@ -62,18 +62,31 @@ function bounds(op: RelOp, value: Node, variableOnLeft: boolean): Node | null {
   }
 }
 
+function allBut(value: Node): Node {
+  return {
+    t: "union",
+    items: [
+      { t: "group", open: "(", close: ")", items: [MINUS_INFINITY, value] },
+      { t: "group", open: "(", close: ")", items: [value, INFINITY] },
+    ],
+  };
+}
+
 /** What an inequality bounds: a variable or a function value (`0 < f(x) < 1`). */
 function isBounded(node: Node): boolean {
   return (node.t === "sym" && !CONSTANTS.has(node.name)) || (node.t === "apply" && isNameLike(node));
 }
 
-/** `x > 2` → (2, ∞); `1 < x \le 3` → (1, 3]; `x \in [0, 1]` → [0, 1]; else null. */
+/** `x > 2` → (2, ∞); `1 < x \le 3` → (1, 3]; `x \in [0, 1]` → [0, 1]; `x \ne 3` → (−∞, 3) ∪ (3, ∞); else null. */
 export function asInterval(node: Node): Node | null {
   if (node.t !== "rel") return null;
   const { ops, args } = node;
   if (ops.length === 1 && ops[0] === "in" && isNameLike(args[0])) return args[1];
   if (ops.length === 1) {
     const [l, r] = args;
+    // `x \ne 3`: every real but one.
+    if (ops[0] === "!=" && isBounded(l) && isConstant(r)) return allBut(r);
+    if (ops[0] === "!=" && isBounded(r) && isConstant(l)) return allBut(l);
     if (isBounded(l) && isConstant(r)) return bounds(ops[0], r, true);
     if (isBounded(r) && isConstant(l)) return bounds(ops[0], l, false);
     return null;

@@ -172,6 +172,17 @@ describe("checkAnswer: sentences that state the answer", () => {
     assert.equal(correct("Thus $x = \\frac{\\pi}{4}$, i.e., $45^\\circ$.", "\\frac{\\pi}{4}"), true);
   });
 
+  it("reads a word answer as the complement of a short sentence's last 'is'", () => {
+    assert.equal(correct("The day is Tuesday.", "Tuesday"), true);
+    assert.equal(correct("The winner was Evelyn.", "\\text{Evelyn}"), true);
+    assert.equal(correct("The word is \\textbf{ELEVEN}.", "\\text{ELEVEN}"), true);
+    assert.equal(correct("It is not Monday; it is Tuesday.", "Tuesday"), true);
+    assert.equal(correct("The day is Tuesday.", "Wednesday"), false);
+    assert.equal(correct("The day is Tuesday or Wednesday.", "Tuesday"), false);
+    assert.equal(correct("The day is not Tuesday.", "Tuesday"), false);
+    assert.equal(correct("The day is probably Tuesday.", "Tuesday"), false);
+  });
+
   it("reads an answer in a JSON code block, not in other code", () => {
     assert.equal(correct('```json\n{"answer": 5}\n```', "5"), true);
     assert.equal(correct("```python\nprint(5)\n```", "5"), false);

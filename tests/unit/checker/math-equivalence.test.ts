@@ -166,6 +166,14 @@ describe("inequalities and intervals", () => {
     different("x < 2", "(2, \\infty)");
   });
 
+  it("reads x \\ne a as every real but a", () => {
+    same("x \\ne 3", "(-\\infty,3)\\cup(3,\\infty)");
+    same("x \\in \\mathbb{R}, x \\neq 3", "\\mathbb{R}\\setminus\\{3\\}");
+    same("y \\neq 0", "(-\\infty,0)\\cup(0,\\infty)");
+    different("x \\ne 4", "(-\\infty,3)\\cup(3,\\infty)");
+    different("x \\ne 3", "3");
+  });
+
   it("reads two bounds joined by 'and' as the interval between them", () => {
     same("x > -2 \\text{ and } x < 3", "(-2,3)");
     same("x < 3 \\text{ and } x > -2", "(-2,3)");
