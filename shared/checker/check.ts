@@ -22,8 +22,11 @@ export function goldAlternatives(gold: Gold): string[] {
   return (typeof gold === "string" ? [gold] : gold).map(goldAnswer);
 }
 
-/** A gold that is itself a worked solution ("… so the answer is \boxed{5}") is read the way a response is. */
-const SOLUTION_MARK = /\\boxed|\\fbox|answer\s*(?:is|:)/i;
+/**
+ * A gold that is itself a worked solution ("… so the answer is \boxed{5}", GSM8K's "…\n#### 72") is
+ * read the way a response is.
+ */
+const SOLUTION_MARK = /\\boxed|\\fbox|answer\s*(?:is|:)|(?:^|\n)[ \t]*####/i;
 
 function goldAnswer(gold: string): string {
   const plain = undoubledBackslashes(asciiForms(gold));

@@ -39,6 +39,15 @@ describe("checkAnswer", () => {
     assert.deepEqual(goldAlternatives(142.0), ["142"]);
     assert.deepEqual(goldAlternatives(0.5), ["0.5"]);
   });
+
+  it("reads a gold that is a worked solution, GSM8K's '#### 72' included, as its final answer", () => {
+    const gsm8k =
+      "Natalia sold 48/2 = <<48/2=24>>24 clips in May.\nShe sold 48+24 = <<48+24=72>>72 clips.\n#### 72";
+    assert.deepEqual(goldAlternatives(gsm8k), ["72"]);
+    assert.equal(correct("The answer is 72.", gsm8k), true);
+    assert.equal(correct("The answer is 24.", gsm8k), false);
+    assert.equal(correct("\\boxed{5}", "so the answer is $\\boxed{5}$"), true);
+  });
 });
 
 /** Classes found by grading Math-Verify's public test cases (their data, graded by this checker). */
