@@ -192,11 +192,13 @@ function unmarkedAnswer(text: string, tailStart: number): Extraction {
     : { found: false, reason: "no answer found in the response" };
 }
 
-/** "The day is Tuesday" → Tuesday: the last "is"/"are"/"was" in a short sentence, before one to three words. */
+/** "The day is Tuesday" → Tuesday: the last "is"/"are"/"was" of one short sentence, before one to three words. */
 const COPULA = /\b(?:is|are|was|were)\s+/gi;
 const MAX_COMPLEMENT_WORDS = 3;
 
 function copulaComplement(sentence: string): string | null {
+  // One sentence only: "The day is Monday. The day is Tuesday." states two answers.
+  if (/[.!?;\n]/.test(sentence)) return null;
   let last: RegExpExecArray | null = null;
   COPULA.lastIndex = 0;
   for (let m = COPULA.exec(sentence); m !== null; m = COPULA.exec(sentence)) last = m;
