@@ -216,9 +216,15 @@ function splitAtRestatements(sentence: string): string[] {
   return segments;
 }
 
+/**
+ * The values the restatements give. A restatement starts with its value ("i.e., 75%"); one that starts
+ * with words describes the answer instead ("which is the sum of 5 and 7", "i.e. a multiple of 4").
+ */
 function restatedMath(segments: string[]): string[] {
   return segments
-    .map((segment) => readClause(withoutUnopenedParenthesis(segment)))
+    .map(withoutUnopenedParenthesis)
+    .filter((segment) => pieces(segment)[0]?.kind === "math")
+    .map(readClause)
     .flatMap((reading) => (reading.kind === "math" ? [reading.text] : []));
 }
 

@@ -178,6 +178,10 @@ describe("checkAnswer: sentences that state the answer", () => {
     // Words after "i.e." or "which is" restate nothing: "the smallest prime", "2 more than 10".
     assert.equal(correct("The answer is $\\boxed{2}$, i.e., the smallest prime.", "2"), true);
     assert.equal(correct("The answer is 12, which is 2 more than 10.", "12"), true);
+    // A restatement that starts with words describes the answer; its numbers are not rival values.
+    assert.equal(correct("The answer is 12, which is divisible by 3.", "12"), true);
+    assert.equal(correct("The answer is $\\boxed{12}$, which is the sum of 5 and 7.", "12"), true);
+    assert.equal(correct("The answer is 12, i.e. the LCM of 4 and 6.", "12"), true);
     assert.equal(correct("Thus $x = \\frac{\\pi}{4}$, i.e., $45^\\circ$.", "\\frac{\\pi}{4}"), true);
   });
 
