@@ -397,6 +397,9 @@ export function normalizeLatex(input: string): string {
   const digits = numberWordsAsDigits(unwrapped);
   if (digits !== unwrapped) s = digits;
   if (/^-?(?!0,)\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, "");
+  // Two or more dots, or apostrophes, between groups of three can only group thousands: `1.000.000`, `1'000'000`.
+  if (/^-?\d{1,3}(?:\.\d{3}){2,}$/.test(s)) s = s.replace(/\./g, "");
+  if (/^-?\d{1,3}(?:'\d{3})+$/.test(s)) s = s.replace(/'/g, "");
   // `0,111` cannot be thousands; written without a space it is a decimal comma, not the list 0, 111.
   s = s.replace(/^(-?)0,(\d{3,})$/, "$10.$2");
   if (REAL_LINE.test(s)) s = "(-\\infty,\\infty)";

@@ -36,6 +36,14 @@ describe("numbers", () => {
     different("41", "42");
   });
 
+  it("reads dots or apostrophes between groups of three as thousands only where they cannot be a decimal point", () => {
+    same("1.000.000", "1000000");
+    same("1'000'000", "1000000");
+    same("12'345", "12345");
+    same("1.000", "1");
+    different("1.000.000", "1");
+  });
+
   it("says which values differ", () => {
     assert.equal(different("41", "42").reason, "different values: 41 vs 42");
   });
